@@ -1,0 +1,36 @@
+package org.parc.source;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What Tika made of a source file: the stage every extractor starts from.
+ *
+ * @param source      the file
+ * @param mediaType   detected media type without parameters, e.g. {@code text/html}
+ * @param text        the plain text Tika extracted (normalized line ends, NFC)
+ * @param metadata    Tika's metadata, name to values, in Tika's key spelling
+ * @param truncated   true when the write limit cut the text
+ * @param markup      the original markup for HTML/XHTML sources (for extractors that need the DOM), else null
+ */
+public record NormalizedDocument(
+        SourceFile source,
+        String mediaType,
+        String text,
+        Map<String, List<String>> metadata,
+        boolean truncated,
+        String markup) {
+
+    public String first(String key) {
+        List<String> v = metadata.get(key);
+        return v == null || v.isEmpty() ? null : v.get(0);
+    }
+
+    public List<String> all(String key) {
+        return metadata.getOrDefault(key, List.of());
+    }
+
+    public boolean isHtml() {
+        return markup != null;
+    }
+}

@@ -1,0 +1,39 @@
+package org.parc.store;
+
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdfconnection.RDFConnection;
+import org.parc.rdf.Iris;
+
+/**
+ * An archive: parc's named graphs in a store. Hides whether the store is embedded TDB2 or a
+ * remote SPARQL 1.1 endpoint; every write is one transaction.
+ */
+public interface Archive extends AutoCloseable {
+    /** The graph holding the archive's own settings (base IRI). */
+    String CONFIG_GRAPH = "urn:x-parc:archive";
+
+    /** Where the store is, for messages: a folder or an endpoint URL. */
+    String location();
+
+    /** IRIs under this archive's base. */
+    Iris iris();
+
+    boolean containsGraph(String graphIri);
+
+    /** Replaces one named graph with the model, atomically. */
+    void replaceGraph(String graphIri, Model content);
+
+    /** Runs writes in one transaction. */
+    void write(Consumer<RDFConnection> action);
+
+    /** Runs reads in one read transaction; queries see the union of named graphs as the default graph. */
+    <T> T read(Function<RDFConnection, T> action);
+
+    /** True when the default graph of queries is the union of the named graphs. */
+    boolean unionDefaultGraph();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,40 @@
+package org.parc.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.parc.ParcException;
+
+/** Opens an archive from a --store value: a folder (embedded TDB2) or an http(s) URL (SPARQL 1.1 endpoint). */
+public final class Stores {
+    public static final String ENV = "PARC_STORE";
+    public static final String DEFAULT_DIR = "archive";
+
+    private Stores() {}
+
+    /** The store named by --store, else $PARC_STORE, else ./archive. */
+    public static String resolve(String option) {
+        if (option != null && !option.isBlank()) return option;
+        String env = System.getenv(ENV);
+        return env != null && !env.isBlank() ? env : DEFAULT_DIR;
+    }
+
+    public static boolean isRemote(String location) {
+        return location.startsWith("http://") || location.startsWith("https://");
+    }
+
+    /**
+     * Opens the store.
+     *
+     * @param create create an embedded store if the folder does not exist yet; otherwise a missing
+     *               store is "unavailable" (exit 3)
+     */
+    public static Archive open(String location, boolean create) {
+        if (isRemote(location)) return RemoteArchive.connect(location);
+        Path dir = Path.of(location);
+        if (!create && !Files.isDirectory(dir)) {
+            throw ParcException.storeUnavailable("no archive at " + location
+                    + " (ingest something first, or give --store)", null);
+        }
+        return Tdb2Archive.open(dir);
+    }
+}

@@ -1,0 +1,56 @@
+package org.parc.store;
+
+import java.nio.file.Path;
+import org.apache.jena.rdfconnection.RDFConnection;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.parc.ParcException;
+
+/** The embedded default: an Apache Jena TDB2 database in a folder, locked to one process. */
+public final class Tdb2Archive extends ConnectionArchive {
+    private final DatasetGraph dsg;
+
+    private Tdb2Archive(DatasetGraph dsg, String location) {
+        super(RDFConnection.connect(org.apache.jena.query.DatasetFactory.wrap(dsg)), location);
+        this.dsg = dsg;
+    }
+
+    public static Tdb2Archive open(Path dir) {
+        DatasetGraph dsg;
+        try {
+            dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
+        } catch (RuntimeException e) {
+            String msg = String.valueOf(e.getMessage());
+            if (msg.toLowerCase().contains("lock")) {
+                throw ParcException.storeUnavailable("archive " + dir + " is in use by another parc process ("
+                        + oneLine(msg) + "); wait for it to finish", e);
+            }
+            throw ParcException.storeUnavailable("cannot open archive " + dir + ": " + oneLine(msg), e);
+        }
+        // Queries see the union of the per-document graphs as their default graph.
+        dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+        return new Tdb2Archive(dsg, dir.toString());
+    }
+
+    public DatasetGraph datasetGraph() {
+        return dsg;
+    }
+
+    @Override
+    public boolean unionDefaultGraph() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        super.close();
+        // Release the files and the process lock so that another process (or test) can open them.
+        org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
+    }
+
+    private static String oneLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
