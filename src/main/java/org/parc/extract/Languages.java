@@ -34,9 +34,43 @@ public final class Languages {
     /** Detected language of a text as a BCP 47 primary tag, or null when the detector is unsure. */
     public static String detect(String text) {
         String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
-        LanguageResult r = DETECTOR.get().detect(sample);
-        if (r == null || r.isUnknown() || r.getRawScore() < 0.5f && !r.isReasonablyCertain()) return null;
-        return normalizeTag(r.getLanguage());
+        if (sample.strip().length() < 20) return null;
+        LanguageDetector d = DETECTOR.get();
+        d.reset();
+        d.addText(sample);
+        java.util.List<LanguageResult> all = d.detectAll();
+        if (all.isEmpty() || all.get(0).isUnknown()) return null;
+        LanguageResult top = all.get(0);
+        // OpenNLP's raw scores are low on short texts: trust a clear lead over the runner-up instead.
+        float second = all.size() > 1 ? all.get(1).getRawScore() : 0f;
+        if (!top.isReasonablyCertain() && top.getRawScore() < 2 * second) return null;
+        String code = top.getLanguage();
+        int dash = code.indexOf('-');
+        if (dash > 0) return null; // romanized variants ("hin-rom") have no plain BCP 47 tag
+        return normalizeTag(ISO3_TO_1.getOrDefault(code, code));
+    }
+
+    /** OpenNLP answers in ISO 639-3; BCP 47 wants the 2-letter code where one exists. */
+    private static final java.util.Map<String, String> ISO3_TO_1 = iso3to1();
+
+    private static java.util.Map<String, String> iso3to1() {
+        java.util.Map<String, String> m = new java.util.HashMap<>();
+        for (String two : Locale.getISOLanguages()) {
+            try {
+                m.putIfAbsent(new Locale(two).getISO3Language(), two);
+            } catch (java.util.MissingResourceException ignored) {
+                // no 3-letter form known to this JVM
+            }
+        }
+        m.put("zho", "zh");
+        m.put("cmn", "zh");
+        m.put("pes", "fa");
+        m.put("arb", "ar");
+        m.put("zsm", "ms");
+        m.put("nob", "nb");
+        m.put("ekk", "et");
+        m.put("lvs", "lv");
+        return m;
     }
 
     // Detectors keep per-call state: one per thread.

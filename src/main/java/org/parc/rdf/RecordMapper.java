@@ -58,7 +58,7 @@ public final class RecordMapper {
                 .addProperty(Vocab.path, f.relativePath())
                 .addProperty(Vocab.sha256, sha)
                 .addProperty(Vocab.format, doc.mediaType())
-                .addLiteral(Vocab.extent, m.createTypedLiteral(f.size(), XSDDatatype.XSDlong));
+                .addLiteral(Vocab.extent, integer(m, f.size()));
         if (doc.truncated()) file.addLiteral(Vocab.truncated, true);
         if (rec.previousSha256() != null) file.addProperty(Vocab.wasRevisionOf, m.createResource(iris.source(rec.previousSha256())));
         if (rec.hints().sourceUrl() != null) file.addProperty(Vocab.sourceUrl, m.createResource(rec.hints().sourceUrl()));
@@ -103,8 +103,8 @@ public final class RecordMapper {
         Resource art = m.createResource(iris.article(sha, a.story().index()))
                 .addProperty(RDF.type, Vocab.NewsArticle)
                 .addProperty(Vocab.wasDerivedFrom, file)
-                .addLiteral(Vocab.startInSource, codePoints(docText, a.story().range().start()))
-                .addLiteral(Vocab.endInSource, codePoints(docText, a.story().range().end()));
+                .addLiteral(Vocab.startInSource, integer(m, codePoints(docText, a.story().range().start())))
+                .addLiteral(Vocab.endInSource, integer(m, codePoints(docText, a.story().range().end())));
         if (describe != null) art.addProperty(Vocab.wasGeneratedBy, describe);
         if (rec.previousSha256() != null) {
             art.addProperty(Vocab.wasRevisionOf, m.createResource(iris.article(rec.previousSha256(), a.story().index())));
@@ -115,7 +115,7 @@ public final class RecordMapper {
                 .addProperty(RDF.type, Vocab.Entity)
                 .addProperty(Vocab.sha256, textSha)
                 .addProperty(Vocab.format, "text/plain")
-                .addLiteral(Vocab.length, (long) text.codePointCount(0, text.length()))
+                .addLiteral(Vocab.length, integer(m, text.codePointCount(0, text.length())))
                 .addProperty(Vocab.text, text)
                 .addProperty(Vocab.wasDerivedFrom, file);
         art.addProperty(Vocab.normalizedText, textRes);
@@ -178,7 +178,7 @@ public final class RecordMapper {
             m.createResource(iris.credit(art.getURI(), pos))
                     .addProperty(RDF.type, Vocab.Role)
                     .addProperty(Vocab.roleName, c.role().slug())
-                    .addLiteral(Vocab.position, (long) pos)
+                    .addLiteral(Vocab.position, integer(m, pos))
                     .addProperty(Vocab.agent, who)
                     .addProperty(Vocab.wasDerivedFrom, art);
             art.addProperty(Vocab.credit, m.createResource(iris.credit(art.getURI(), pos)));
@@ -212,8 +212,8 @@ public final class RecordMapper {
                 .addProperty(Vocab.suffix, after(text, span.end()));
         Resource position = m.createResource(iri + "#position")
                 .addProperty(RDF.type, Vocab.TextPositionSelector)
-                .addLiteral(Vocab.start, (long) start)
-                .addLiteral(Vocab.end, (long) end);
+                .addLiteral(Vocab.start, integer(m, start))
+                .addLiteral(Vocab.end, integer(m, end));
         Resource target = m.createResource(iri + "#target")
                 .addProperty(RDF.type, Vocab.SpecificResource)
                 .addProperty(Vocab.hasSource, textRes)
@@ -257,6 +257,11 @@ public final class RecordMapper {
     private static Literal time(Model m, Instant t) {
         String lex = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.atOffset(ZoneOffset.UTC).withNano(t.getNano() / 1_000_000 * 1_000_000));
         return m.createTypedLiteral(lex, XSDDatatype.XSDdateTime);
+    }
+
+    /** xsd:integer, which Turtle and JSON-LD write as plain numbers. */
+    private static Literal integer(Model m, long v) {
+        return m.createTypedLiteral(java.math.BigInteger.valueOf(v));
     }
 
     static int codePoints(String text, int charIndex) {

@@ -20,6 +20,12 @@ public interface Archive extends AutoCloseable {
     /** IRIs under this archive's base. */
     Iris iris();
 
+    /** The base IRI recorded by `parc init`, or null when the archive uses the default. */
+    String storedBase();
+
+    /** Records the archive's base IRI. */
+    void setBase(String base);
+
     boolean containsGraph(String graphIri);
 
     /** Replaces one named graph with the model, atomically. */

@@ -35,7 +35,7 @@ abstract class ConnectionArchive implements Archive {
         return iris;
     }
 
-    /** The base IRI recorded by `parc init`, or null. */
+    @Override
     public String storedBase() {
         String q = "SELECT ?b WHERE { GRAPH <" + CONFIG_GRAPH + "> { ?a <" + Vocab.baseIri.getURI() + "> ?b } }";
         return read(c -> {
@@ -48,7 +48,7 @@ abstract class ConnectionArchive implements Archive {
         });
     }
 
-    /** Records the base IRI; only allowed while the archive holds no documents under another base. */
+    @Override
     public void setBase(String base) {
         Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
         m.createResource(CONFIG_GRAPH).addProperty(org.apache.jena.vocabulary.RDF.type, Vocab.Archive)

@@ -1,0 +1,129 @@
+package org.parc.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.parc.ExitCodes;
+import org.parc.ParcException;
+import org.parc.extract.Hints;
+import org.parc.ingest.IngestSummary;
+import org.parc.ingest.Ingester;
+import org.parc.ingest.Outcome;
+import org.parc.ingest.Pipelines;
+import org.parc.source.Limits;
+import org.parc.store.Archive;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = {"Ingest files and folders (recursively) into the archive.",
+                "Each file is parsed with Apache Tika, checksummed (SHA-256) and described as RDF in its own named graph, "
+                        + "in one transaction. A file already archived with the same checksum is reported unchanged; a changed "
+                        + "file at the same path becomes a new record that revises the old one."},
+        footer = {"", "Example:", "  parc ingest --store ./archive seeds/ inbox/article.pdf", "", ExitCodes.HELP})
+final class IngestCommand implements Callable<Integer> {
+    @ParentCommand
+    Parc parc;
+
+    @Mixin
+    StoreOption store;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or folders to ingest.")
+    List<Path> paths;
+
+    @Option(names = "--threads", description = "Parser threads (default: the number of cores, ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--no-entities", description = "Skip entity recognition (faster; no NLP models loaded).")
+    boolean noEntities;
+
+    @Option(names = "--source-url", paramLabel = "URL", description = "Where the file was fetched from (a hint, recorded as such; for one file).")
+    String sourceUrl;
+
+    @Option(names = "--max-file-size", paramLabel = "BYTES", description = "Refuse files larger than this (default ${DEFAULT-VALUE}).")
+    long maxFileSize = Limits.DEFAULT.maxFileBytes();
+
+    @Option(names = "--write-limit", paramLabel = "CHARS", description = "Keep at most this many characters of a file's text (default ${DEFAULT-VALUE}).")
+    int writeLimit = Limits.DEFAULT.writeLimit();
+
+    @Option(names = "--parse-timeout", paramLabel = "SECONDS", description = "Abandon a file whose parsing takes longer (default ${DEFAULT-VALUE}).")
+    long parseTimeout = Limits.DEFAULT.parseTimeout().toSeconds();
+
+    @Option(names = "--report", paramLabel = "FILE", description = "Write the failures as JSON to FILE.")
+    Path report;
+
+    @Option(names = {"-q", "--quiet"}, description = "Print only failures and the summary.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        if (maxFileSize <= 0 || writeLimit <= 0 || parseTimeout <= 0) throw ParcException.usage("limits must be positive");
+        if (sourceUrl != null && (paths.size() != 1 || Files.isDirectory(paths.get(0)))) {
+            throw ParcException.usage("--source-url names where one file came from: give exactly one file");
+        }
+        Limits limits = new Limits(maxFileSize, writeLimit, Duration.ofSeconds(parseTimeout));
+        try (Archive archive = store.open(true)) {
+            Ingester ingester = new Ingester(archive, Pipelines.standard(limits, !noEntities, Pipelines.clock()), threads,
+                    (path, rel) -> Pipelines.hints(path, sourceUrl));
+            Progress progress = new Progress(parc.err);
+            IngestSummary summary = ingester.ingest(paths, o -> {
+                progress.tick();
+                if (o instanceof Outcome.Failed f) {
+                    parc.err.println("parc: " + f.file() + ": " + f.reason());
+                } else if (!quiet) {
+                    if (o instanceof Outcome.Ingested i) {
+                        parc.out.println((i.revision() ? "revised   " : "ingested  ") + i.file() + "  (" + i.articles()
+                                + (i.articles() == 1 ? " article)" : " articles)"));
+                    } else if (o instanceof Outcome.Unchanged u) {
+                        parc.out.println("unchanged " + u.file());
+                    }
+                }
+            });
+            parc.out.println(summary.line());
+            parc.out.flush();
+            if (report != null) writeReport(summary);
+            return summary.failed() > 0 ? ExitCodes.FAILED_INPUTS : ExitCodes.OK;
+        }
+    }
+
+    private void writeReport(IngestSummary s) throws IOException {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("ingested", s.ingested());
+        r.put("unchanged", s.unchanged());
+        r.put("failed", s.failed());
+        r.put("failures", s.failures().stream().map(f -> Map.of("file", f.file(), "reason", f.reason())).toList());
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), r);
+    }
+
+    /** A progress line on stderr every few seconds, only for runs long enough to need one. */
+    static final class Progress {
+        private final java.io.PrintStream err;
+        private final long start = System.nanoTime();
+        private long last = start;
+        private int n;
+
+        Progress(java.io.PrintStream err) {
+            this.err = err;
+        }
+
+        void tick() {
+            n++;
+            long now = System.nanoTime();
+            if (now - last > 5_000_000_000L) {
+                last = now;
+                double s = (now - start) / 1e9;
+                err.printf("parc: %d files done (%.1f files/s)%n", n, n / s);
+            }
+        }
+    }
+}

