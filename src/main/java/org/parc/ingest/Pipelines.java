@@ -19,7 +19,12 @@ public final class Pipelines {
      */
     public static Pipeline standard(Limits limits, boolean entities, Clock clock) {
         return new Pipeline(new TikaNormalizer(limits), new SingleStorySplitter(), new BasicMetadataExtractor(),
-                (text, issued) -> List.of(), entities ? EntityRecognizer.NONE : EntityRecognizer.NONE, List.of(), clock);
+                (text, issued) -> List.of(), entities ? recognizer() : EntityRecognizer.NONE, List.of(), clock);
+    }
+
+    /** The entity recognizer ingest uses; its models load on first use, once per process. */
+    public static EntityRecognizer recognizer() {
+        return EntityRecognizer.NONE;
     }
 
     /** The user's hints for a file: --source-url for now. */
