@@ -1,0 +1,185 @@
+package org.parc.extract.meta;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.parc.extract.ArticleMetadata;
+import org.parc.extract.Credit;
+import org.parc.extract.Dateline;
+import org.parc.extract.Evidence;
+import org.parc.extract.Found;
+import org.parc.extract.Hints;
+import org.parc.extract.MetadataExtractor;
+import org.parc.extract.PartialDate;
+import org.parc.extract.Role;
+import org.parc.extract.Story;
+import org.parc.source.NormalizedDocument;
+
+/**
+ * Catalogue description of a story from everything the file says about itself: for HTML the
+ * JSON-LD, meta tags, title, headings and time elements (jsoup on the original markup); for PDF,
+ * Word and e-mail Tika's metadata; for all kinds the text's own cues (headline, dateline, credit
+ * lines, date lines). User hints win over all guesses. Every value carries its evidence.
+ *
+ * <p>Stateless, so safe to share between ingest threads.
+ */
+public final class CatalogueMetadataExtractor implements MetadataExtractor {
+
+    public CatalogueMetadataExtractor() {}
+
+    @Override
+    public ArticleMetadata extract(NormalizedDocument doc, Story story, Hints hints) {
+        if (hints == null) hints = Hints.NONE;
+        String text = story.text() == null ? "" : story.text();
+        HtmlFacts html = null;
+        if (doc.isHtml()) {
+            try {
+                html = HtmlFacts.parse(doc.markup(), hints.sourceUrl());
+            } catch (RuntimeException e) {
+                html = null; // unparseable markup: fall back to text cues
+            }
+        }
+        boolean firstStory = story.index() <= 1;
+        Dateline dateline = TextCues.dateline(text);
+
+        Found<String> outlet = outlet(doc, html, firstStory, dateline, text, hints);
+        String siteName = outlet == null ? null : outlet.value();
+        Found<String> title = firstStory && html != null ? HtmlRules.title(html, siteName, text) : null;
+        if (title == null && firstStory && html == null) title = DocumentRules.title(doc, text);
+        if (title == null) title = TextRules.firstLine(text);
+
+        Credits credits = credits(doc, html, firstStory, text, dateline, hints);
+        Found<PartialDate> issued = issued(doc, html, firstStory, text, hints);
+        Found<String> lang = language(doc, html, text);
+
+        return new ArticleMetadata(title, lang, issued, outlet, credits.list(), credits.raw(), dateline);
+    }
+
+    record Credits(List<Credit> list, Found<String> raw) {}
+
+    private static Found<String> outlet(NormalizedDocument doc, HtmlFacts html, boolean firstStory,
+                                        Dateline dateline, String text, Hints hints) {
+        if (hints.outlet() != null && !hints.outlet().isBlank()) {
+            return Found.of(hints.outlet().strip(), "hint", origin(hints));
+        }
+        if (html != null) {
+            Found<String> o = HtmlRules.outlet(html);
+            if (o != null) return o;
+        }
+        if (dateline != null && dateline.outlet() != null) {
+            return Found.of(dateline.outlet(), "text-dateline", dateline.span().toString());
+        }
+        // "By Alwaght" closing an article: an organisation credited as author is the outlet.
+        for (TextCues.Line l : TextCues.creditLines(text)) {
+            for (Credit c : Bylines.parse(l.text(), Role.AUTHOR, null)) {
+                if (c.organization() && c.role() == Role.AUTHOR && !Bylines.isAgency(c.name())) {
+                    return Found.of(c.name(), "text-credit-line", l.start() + "-" + l.end());
+                }
+            }
+        }
+        if (html != null) return HtmlRules.outletFromTitle(html);
+        return null;
+    }
+
+    private static Credits credits(NormalizedDocument doc, HtmlFacts html, boolean firstStory, String text,
+                                   Dateline dateline, Hints hints) {
+        if (!hints.creators().isEmpty()) {
+            List<Credit> cs = new ArrayList<>();
+            for (Credit c : hints.creators()) {
+                cs.add(new Credit(c.name(), c.role() == null ? Role.AUTHOR : c.role(), c.organization(),
+                        c.evidence() != null ? c.evidence() : Evidence.of("hint", origin(hints))));
+            }
+            return new Credits(cs, null);
+        }
+        List<Credit> list = new ArrayList<>();
+        List<String> raws = new ArrayList<>();
+        Evidence rawEv = null;
+        if (html != null && firstStory) {
+            HtmlRules.Byline b = HtmlRules.byline(html);
+            if (b != null) {
+                list.addAll(b.credits());
+                raws.add(b.raw());
+                rawEv = b.evidence();
+            }
+        }
+        // Credit lines of the text: authors when the markup named none; editors, photographers,
+        // translators always (markup rarely names them).
+        for (TextCues.Line l : TextCues.creditLines(text)) {
+            Evidence ev = Evidence.of("text-credit-line", l.start() + "-" + l.end());
+            List<Credit> found = Bylines.parse(l.text(), Role.AUTHOR, ev);
+            boolean added = false;
+            for (Credit c : found) {
+                if (c.role() == Role.AUTHOR && !list.isEmpty() && hasAuthor(list)) continue;
+                if (contains(list, c.name())) continue;
+                list.add(c);
+                added = true;
+            }
+            if (added) {
+                raws.add(l.text());
+                if (rawEv == null) rawEv = ev;
+            }
+        }
+        if (!hasAuthor(list) && firstStory && html == null) {
+            Credit meta = DocumentRules.creator(doc);
+            if (meta != null) {
+                list.add(0, meta);
+                raws.add(0, meta.name());
+                if (rawEv == null) rawEv = meta.evidence();
+            }
+        }
+        if (!hasAuthor(list) && dateline != null && dateline.outlet() != null && Bylines.isAgency(dateline.outlet())) {
+            list.add(0, new Credit(dateline.outlet(), Role.AUTHOR, true, dateline.evidence()));
+        }
+        Found<String> raw = raws.isEmpty() ? null : new Found<>(String.join("\n", raws), rawEv);
+        return new Credits(list, raw);
+    }
+
+    private static boolean hasAuthor(List<Credit> cs) {
+        return cs.stream().anyMatch(c -> c.role() == Role.AUTHOR);
+    }
+
+    private static boolean contains(List<Credit> cs, String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return cs.stream().anyMatch(c -> c.name().toLowerCase(Locale.ROOT).equals(n));
+    }
+
+    private static Found<PartialDate> issued(NormalizedDocument doc, HtmlFacts html, boolean firstStory,
+                                             String text, Hints hints) {
+        if (hints.date() != null) return Found.of(hints.date(), "hint", origin(hints));
+        if (html != null) {
+            Found<PartialDate> d = HtmlRules.issued(html);
+            if (d != null) return d;
+        } else {
+            Found<PartialDate> d = DocumentRules.issued(doc, text);
+            if (d != null) return d;
+        }
+        if (hints.sourceUrl() != null) {
+            PartialDate d = UrlDates.find(hints.sourceUrl());
+            if (d != null) return Found.of(d, "url-pattern", "source URL " + hints.sourceUrl());
+        }
+        if (html != null) {
+            Found<PartialDate> d = HtmlRules.urlInPage(html);
+            if (d != null) return d;
+            Dates.Hit h = TextCues.publishedCue(text, 5000);
+            if (h != null) return Found.of(h.date(), "text-cue", h.start() + "-" + h.end());
+        }
+        return null;
+    }
+
+    private static Found<String> language(NormalizedDocument doc, HtmlFacts html, String text) {
+        if (html != null) {
+            Found<String> l = HtmlRules.language(html);
+            if (l != null) return l;
+        }
+        for (String key : new String[] {"dc:language", "Content-Language", "language"}) {
+            String tag = HtmlRules.tag(doc.first(key));
+            if (tag != null) return Found.of(tag, "tika-metadata", key);
+        }
+        String detected = org.parc.extract.Languages.detect(text);
+        return detected == null ? null : Found.of(detected, "language-detection", "tika-opennlp");
+    }
+
+    static String origin(Hints h) {
+        return h.origin() == null ? "" : h.origin();
+    }
+}
