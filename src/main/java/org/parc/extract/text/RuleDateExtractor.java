@@ -1,0 +1,491 @@
+package org.parc.extract.text;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.parc.extract.DateExtractor;
+import org.parc.extract.DateMention;
+import org.parc.extract.Evidence;
+import org.parc.extract.PartialDate;
+import org.parc.extract.Span;
+
+/**
+ * Date expressions of English news text found by regular rules and normalized to a {@link PartialDate}.
+ *
+ * <p>Conventions (why: a mention must name one calendar value at the precision the text supports):
+ * <ul>
+ *   <li>Spans leave out a governing preposition ("on Saturday" gives "Saturday", "in 2015" gives "2015") but keep
+ *       modifiers that change the value ("last September", "late last year", "the end of September 2015").</li>
+ *   <li>A day range ("Jan.29-30", "Feb. 12-14") gives two mentions, its first and last day: "Jan.29" and "30".</li>
+ *   <li>Relative expressions (weekdays, "yesterday", "last week", "this month", "last year", a month or a month and
+ *       day without a year) are resolved against {@code issued} when it is precise enough, else left out. A week
+ *       or weekend is given as its month when it lies in one month, else as its year.</li>
+ *   <li>A bare weekday is the latest such day on or before {@code issued}, or the next one on or after it when the
+ *       sentence speaks of the future ("will", "is to", "plans to"); a month without year is the one nearest to
+ *       {@code issued} (past on a tie).</li>
+ *   <li>Numeric dates: ISO yyyy-mm-dd always; d/m/yyyy or m/d/yyyy only when day and month cannot be swapped.</li>
+ *   <li>When expressions overlap the longest wins; output is sorted by start.</li>
+ * </ul>
+ * Month names are matched case-sensitively (capitalized or upper case), so the modal "may" or the verb "march"
+ * are not months. Stateless, hence thread-safe.
+ */
+public final class RuleDateExtractor implements DateExtractor {
+
+    static final String METHOD = "date-rules";
+
+    private static final String[] MONTHS = {"January", "February", "March", "April", "May", "June", "July",
+            "August", "September", "October", "November", "December"};
+    private static final String[] ABBR = {"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct",
+            "Nov", "Dec"};
+    private static final String[] WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+            "Sunday"};
+    private static final String[] WEEKDAY_ABBR = {"Mon", "Tues", "Tue", "Wed", "Thurs", "Thur", "Thu", "Fri",
+            "Sat", "Sun"};
+
+    private static String alt(String[]... lists) {
+        List<String> all = new ArrayList<>();
+        for (String[] l : lists) {
+            for (String s : l) {
+                all.add(s);
+                all.add(s.toUpperCase(Locale.ROOT));
+            }
+        }
+        all.sort(Comparator.comparingInt(String::length).reversed());
+        return String.join("|", all);
+    }
+
+    /** A full month name, or an abbreviation with its period; then the space (optional after a period). */
+    private static final String MONTH_FULL = "(?:" + alt(MONTHS) + ")";
+    private static final String MONTH_NAME = "(?:" + MONTH_FULL + "\\b|(?:" + alt(ABBR) + ")(?:\\.|\\b))";
+    /** Abbreviations without a period only count before a number ("Jan 9"). */
+    private static final String MONTH_SP = "(?:" + MONTH_FULL + "\\s+|(?:" + alt(ABBR) + ")(?:\\.\\s*|\\s+))";
+    private static final String DAY = "(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?";
+    private static final String YEAR = "(?:1[89]\\d\\d|20\\d\\d)";
+    private static final String NUM_END = "(?![\\d:]|[.,]\\d|\\s*(?:%|percent\\b|per cent\\b))";
+    private static final String RANGE = "(?:\\s*(?:-|–|—|to|through)\\s*(" + DAY + "))?";
+    private static final String WEEKDAY = "(?:" + alt(WEEKDAYS) + ")";
+    private static final String WEEKDAY_PREFIX = "(?:(?:" + alt(WEEKDAYS, WEEKDAY_ABBR) + ")\\.?,?\\s+(?:the\\s+)?)?";
+    private static final String YEAR_SEP = "(?:\\s*,\\s*|\\s+)";
+    private static final String NOT_AFTER_WORD = "(?<![\\w$€£¥#/.-])";
+
+    private static final String[] NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+            "nineteen", "twenty"};
+
+    private static final Set<String> FUTURE = Set.of("will", "'ll", "shall", "is to", "are to", "plans to",
+            "plan to", "planned to", "scheduled", "is due", "are due", "upcoming", "to be held", "will be");
+
+    /** Count nouns and units after a number: then it is a quantity, not a year. */
+    private static final Pattern QUANTITY = Pattern.compile("\\s*-?\\s*(?:years?|yrs?|months?|weeks?|days?|hours?"
+            + "|minutes?|seconds?|people|persons|troops|soldiers|men|women|children|kids|students|members|residents"
+            + "|workers|employees|jobs|homes|houses|cases|deaths|votes|signatures|km|kilomet(?:re|er)s|miles|met(?:re|er)s"
+            + "|m|ft|feet|kg|tonnes|tons|euros?|dollars?|pounds?|r[ou]+bles?|yuan|yen|rupees?|points?|pages?|words?|units?"
+            + "|vehicles|cars|barrels|rounds|shares|calories|mph|hp|pixels|times|copies|refugees|migrants|prisoners"
+            + "|fighters|militants|civilians|protesters|visitors|participants|delegates|teams|games|tanks|aircraft"
+            + "|planes|jets|ships|boats|rockets|missiles|bombs|hectares|acres|sq|square|cubic|degrees?|°)\\b");
+
+    private record Part(int start, int end, PartialDate date) {}
+
+    private record Hit(int start, int end, String rule, List<Part> parts) {}
+
+    /** Resolves one regex match, or returns null when the match is not a date after all. */
+    @FunctionalInterface
+    private interface Resolver {
+        Hit resolve(Matcher m, String text, PartialDate issued);
+    }
+
+    private record Rule(String name, Pattern pattern, Resolver resolver) {}
+
+    private static final List<Rule> RULES = List.of(
+            new Rule("iso-date", Pattern.compile(NOT_AFTER_WORD + "(" + YEAR + ")([-/])(\\d\\d)\\2(\\d\\d)(?![\\d/-])"),
+                    RuleDateExtractor::iso),
+            new Rule("numeric-date", Pattern.compile(
+                    "(?<![\\w/.-])(\\d{1,2})([/.])(\\d{1,2})\\2(" + YEAR + ")(?![\\d/]|\\.\\d)"),
+                    RuleDateExtractor::numeric),
+            new Rule("month-day-year", Pattern.compile("\\b" + WEEKDAY_PREFIX + "(" + MONTH_SP + ")(" + DAY + ")"
+                    + RANGE + YEAR_SEP + "(" + YEAR + ")\\b" + NUM_END), RuleDateExtractor::monthDayYear),
+            new Rule("day-month-year", Pattern.compile("(?<![\\w$€£.,/-])" + WEEKDAY_PREFIX + "(" + DAY + ")" + RANGE
+                    + "(?:\\s+of)?\\s+(" + MONTH_NAME + ")" + YEAR_SEP + "(" + YEAR + ")\\b" + NUM_END),
+                    RuleDateExtractor::dayMonthYear),
+            new Rule("month-day", Pattern.compile("\\b" + WEEKDAY_PREFIX + "(" + MONTH_SP + ")(" + DAY + ")\\b" + RANGE
+                    + "\\b" + NUM_END), RuleDateExtractor::monthDay),
+            new Rule("day-month", Pattern.compile("(?<![\\w$€£.,/-])" + WEEKDAY_PREFIX + "(" + DAY + ")" + RANGE
+                    + "(?:\\s+of)?\\s+(" + MONTH_NAME + ")"), RuleDateExtractor::dayMonth),
+            new Rule("month-year", Pattern.compile("(?:\\b(early|late|mid|the\\s+(?:end|beginning|start|middle)\\s+of)"
+                    + "(?:\\s+|-))?\\b(" + MONTH_NAME + ")" + YEAR_SEP + "(?:of\\s+)?(" + YEAR + ")\\b" + NUM_END),
+                    RuleDateExtractor::monthYear),
+            new Rule("year-part", Pattern.compile("\\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id|[Tt]he\\s+(?:end|beginning|start"
+                    + "|middle|first\\s+half|second\\s+half)\\s+of|(?:[Tt]he\\s+)?(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn"
+                    + "|[Ww]inter)(?:\\s+of)?)(?:\\s+|-))(" + YEAR + ")\\b" + NUM_END), RuleDateExtractor::yearPart),
+            new Rule("year", Pattern.compile(NOT_AFTER_WORD + "(" + YEAR + ")\\b" + NUM_END),
+                    RuleDateExtractor::year),
+            new Rule("relative-period", Pattern.compile("\\b(?:((?i:early|earlier|late|later|mid))(?:\\s+|-))?"
+                    + "((?i:last|this|next|past))\\s+((?i:week|weekend|month|year))\\b"), RuleDateExtractor::relativePeriod),
+            new Rule("year-end", Pattern.compile("\\b(?:(?i:the)\\s+)?(?:(?i:end)\\s+of\\s+(?i:the|this)\\s+year|(?i:year)[- ]end)\\b"),
+                    RuleDateExtractor::yearEnd),
+            new Rule("relative-month", Pattern.compile("\\b(?:((?i:last|this|next))\\s+|((?i:early|late|mid))(?:\\s+|-)"
+                    + "|((?i:the\\s+(?:end|beginning|start|middle)\\s+of))\\s+|((?i:in|since|until|till|by|from|through"
+                    + "|during|before|after|of|between|and|or|to))\\s+)(" + MONTH_FULL + ")\\b(?!\\s*\\d)"),
+                    RuleDateExtractor::relativeMonth),
+            new Rule("relative-season", Pattern.compile("\\b((?i:last|this|next))\\s+(spring|summer|fall|autumn)\\b"),
+                    RuleDateExtractor::relativeSeason),
+            new Rule("weekday", Pattern.compile("\\b(?:((?i:last|next|this))\\s+)?(" + WEEKDAY + ")\\b"
+                    + "(?:\\s+((?i:morning|afternoon|evening|night)))?"), RuleDateExtractor::weekday),
+            new Rule("deictic-day", Pattern.compile("\\b([Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\\b"),
+                    RuleDateExtractor::deictic),
+            new Rule("ago", Pattern.compile("\\b((?i:an?|\\d{1,2}|" + String.join("|", NUMBERS) + "))"
+                    + "\\s+(day|week|month|year)s?\\s+ago\\b"), RuleDateExtractor::ago));
+
+    @Override
+    public List<DateMention> extract(String text, PartialDate issued) {
+        if (text == null || text.isEmpty()) return List.of();
+        List<Hit> hits = new ArrayList<>();
+        for (Rule rule : RULES) {
+            Matcher m = rule.pattern().matcher(text);
+            while (m.find()) {
+                Hit h = rule.resolver().resolve(m, text, issued);
+                if (h != null) hits.add(new Hit(h.start(), h.end(), rule.name(), h.parts()));
+            }
+        }
+        // longest wins; an unresolvable hit still claims its span so its pieces are not read as something else
+        hits.sort(Comparator.comparingInt((Hit h) -> h.start() - h.end()).thenComparingInt(Hit::start));
+        List<Hit> kept = new ArrayList<>();
+        for (Hit h : hits) {
+            boolean free = kept.stream().noneMatch(k -> k.start() < h.end() && h.start() < k.end());
+            if (free) kept.add(h);
+        }
+        List<DateMention> out = new ArrayList<>();
+        for (Hit h : kept) {
+            for (Part p : h.parts()) {
+                if (p.date() == null) continue;
+                Span span = new Span(p.start(), p.end());
+                out.add(new DateMention(span.cut(text), span, p.date(), new Evidence(METHOD, h.rule())));
+            }
+        }
+        out.sort(Comparator.comparingInt((DateMention d) -> d.span().start()).thenComparingInt(d -> d.span().end()));
+        return List.copyOf(out);
+    }
+
+    // ---- absolute dates -------------------------------------------------------------------------------------
+
+    private static Hit iso(Matcher m, String text, PartialDate issued) {
+        PartialDate d = day(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4)));
+        return d == null ? null : single(m, d);
+    }
+
+    private static Hit numeric(Matcher m, String text, PartialDate issued) {
+        int a = Integer.parseInt(m.group(1));
+        int b = Integer.parseInt(m.group(3));
+        int y = Integer.parseInt(m.group(4));
+        PartialDate d;
+        if (a == b || (a > 12 && b <= 12)) d = day(y, b, a); // day first
+        else if (b > 12 && a <= 12) d = day(y, a, b); // month first
+        else return null; // 01/09/2024: January 9 or 1 September? not said
+        return d == null ? null : single(m, d);
+    }
+
+    private static Hit monthDayYear(Matcher m, String text, PartialDate issued) {
+        int month = month(m.group(1));
+        int y = Integer.parseInt(m.group(4));
+        return dayRange(m, 2, 3, y, month, m.end());
+    }
+
+    private static Hit dayMonthYear(Matcher m, String text, PartialDate issued) {
+        int month = month(m.group(3));
+        int y = Integer.parseInt(m.group(4));
+        // "9-10 January 2024": the first part is the first day alone, the second runs to the year
+        return dayRange(m, 1, 2, y, month, m.end());
+    }
+
+    private static Hit monthDay(Matcher m, String text, PartialDate issued) {
+        int month = month(m.group(1));
+        Integer y = yearNear(month, issued);
+        return dayRange(m, 2, 3, y, month, m.end());
+    }
+
+    private static Hit dayMonth(Matcher m, String text, PartialDate issued) {
+        int month = month(m.group(3));
+        Integer y = yearNear(month, issued);
+        return dayRange(m, 1, 2, y, month, m.end());
+    }
+
+    /**
+     * A day or a day range; the first mention runs from the match start to the end of the first day (or the
+     * month name in day-first order), the second is the last day (to the end of the match when a year follows).
+     */
+    private static Hit dayRange(Matcher m, int dayGroup, int day2Group, Integer year, int month, int end) {
+        int d1 = dayNum(m.group(dayGroup));
+        if (m.group(day2Group) == null) {
+            PartialDate d = year == null ? null : day(year, month, d1);
+            if (year != null && d == null) return null; // "February 30": not a date
+            return single(m, d);
+        }
+        int d2 = dayNum(m.group(day2Group));
+        if (d2 <= d1) return null; // "May 5-3": a score or something else
+        PartialDate a = year == null ? null : day(year, month, d1);
+        PartialDate b = year == null ? null : day(year, month, d2);
+        if (year != null && (a == null || b == null)) return null;
+        List<Part> parts = List.of(new Part(m.start(), m.end(dayGroup), a), new Part(m.start(day2Group), end, b));
+        return new Hit(m.start(), m.end(), null, parts);
+    }
+
+    private static Hit monthYear(Matcher m, String text, PartialDate issued) {
+        return single(m, PartialDate.ofMonth(Integer.parseInt(m.group(3)), month(m.group(2))));
+    }
+
+    private static Hit yearPart(Matcher m, String text, PartialDate issued) {
+        if (isQuantity(text, m.end())) return null;
+        return single(m, PartialDate.ofYear(Integer.parseInt(m.group(1))));
+    }
+
+    private static final Pattern YEAR_CUE = Pattern.compile(
+            "(?i)(?:\\b(?:in|since|by|from|until|till|of|during|before|after|to|and|or|through|between|the|circa|c\\.)"
+                    + "|[(–-])\\s*$");
+
+    private static Hit year(Matcher m, String text, PartialDate issued) {
+        int y = Integer.parseInt(m.group(1));
+        if (isQuantity(text, m.end())) return null;
+        if (m.start() > 0 && Character.isDigit(text.charAt(m.start() - 1))) return null;
+        String before = text.substring(Math.max(0, m.start() - 12), m.start());
+        if (y < 1900 && !YEAR_CUE.matcher(before).find()) return null; // "1850" alone is more likely a count
+        if (before.matches("(?s).*(?:\\bNo\\.?|\\bnumber|\\bNr\\.?|[$€£¥#])\\s*$")) return null;
+        return single(m, PartialDate.ofYear(y));
+    }
+
+    private static boolean isQuantity(String text, int end) {
+        Matcher q = QUANTITY.matcher(text);
+        q.region(end, Math.min(text.length(), end + 30));
+        return q.lookingAt();
+    }
+
+    // ---- relative dates ---------------------------------------------------------------------------------------
+
+    private static Hit relativePeriod(Matcher m, String text, PartialDate issued) {
+        String mod = lower(m.group(1));
+        String which = lower(m.group(2));
+        String unit = lower(m.group(3));
+        if (mod != null && !unit.equals("month") && !unit.equals("year")) return null; // "later this week": skip
+        PartialDate d = null;
+        int shift = switch (which) {
+            case "last", "past" -> -1;
+            case "next" -> 1;
+            default -> 0;
+        };
+        if (which.equals("past") && !unit.equals("week") && !unit.equals("weekend")) return null; // "past year": a span
+        switch (unit) {
+            case "year" -> d = issued == null ? null : PartialDate.ofYear(issued.year() + shift);
+            case "month" -> {
+                if (issued != null && issued.month() != null) {
+                    YearMonth ym = YearMonth.of(issued.year(), issued.month()).plusMonths(shift);
+                    d = PartialDate.ofMonth(ym.getYear(), ym.getMonthValue());
+                }
+            }
+            case "week" -> {
+                if (issued != null && issued.isDay()) {
+                    LocalDate monday = issued.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                            .plusWeeks(shift);
+                    d = cover(monday, monday.plusDays(6));
+                }
+            }
+            default -> { // weekend
+                if (issued != null && issued.isDay()) {
+                    LocalDate i = issued.toLocalDate();
+                    LocalDate sat = switch (which) {
+                        case "next" -> i.with(TemporalAdjusters.next(DayOfWeek.SATURDAY));
+                        case "last", "past" -> i.minusDays(1).with(TemporalAdjusters.previous(DayOfWeek.SATURDAY));
+                        // this weekend: the coming one from Friday on, else the one just past
+                        default -> i.getDayOfWeek().getValue() >= 5
+                                ? i.with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY)).minusDays(
+                                        i.getDayOfWeek() == DayOfWeek.SUNDAY ? 7 : 0)
+                                : i.with(TemporalAdjusters.previous(DayOfWeek.SATURDAY));
+                    };
+                    d = cover(sat, sat.plusDays(1));
+                }
+            }
+        }
+        return single(m, d);
+    }
+
+    private static Hit yearEnd(Matcher m, String text, PartialDate issued) {
+        return single(m, issued == null ? null : PartialDate.ofYear(issued.year()));
+    }
+
+    private static Hit relativeMonth(Matcher m, String text, PartialDate issued) {
+        int month = month(m.group(5));
+        if (m.group(5).equals("May") || m.group(5).equals("March")) {
+            // "May" after "and"/"or"/"to" is too often a name or a verb
+            String prep = lower(m.group(4));
+            if (prep != null && Set.of("and", "or", "to").contains(prep)) return null;
+        }
+        int start = m.group(4) != null ? m.start(5) : m.start();
+        PartialDate d = null;
+        if (issued != null && issued.month() != null) {
+            String rel = lower(m.group(1));
+            int y;
+            if ("last".equals(rel)) y = month < issued.month() ? issued.year() : issued.year() - 1;
+            else if ("next".equals(rel)) y = month > issued.month() ? issued.year() : issued.year() + 1;
+            else if ("this".equals(rel)) y = issued.year();
+            else y = yearNear(month, issued);
+            d = PartialDate.ofMonth(y, month);
+        }
+        return new Hit(start, m.end(), null, List.of(new Part(start, m.end(), d)));
+    }
+
+    private static Hit relativeSeason(Matcher m, String text, PartialDate issued) {
+        if (issued == null || issued.month() == null) return single(m, null);
+        String rel = lower(m.group(1));
+        int lastMonth = switch (m.group(2)) {
+            case "spring" -> 5;
+            case "summer" -> 8;
+            default -> 11;
+        };
+        int y = switch (rel) {
+            case "last" -> issued.month() > lastMonth ? issued.year() : issued.year() - 1;
+            case "next" -> issued.month() < lastMonth - 2 ? issued.year() : issued.year() + 1;
+            default -> issued.year();
+        };
+        return single(m, PartialDate.ofYear(y));
+    }
+
+    private static final Pattern WEEKDAY_CUE_BEFORE = Pattern.compile(
+            "(?i)\\b(?:on|since|by|until|till|from|before|after|through|of|late|early|last|next|this|and|or|since)\\s+$");
+
+    private static Hit weekday(Matcher m, String text, PartialDate issued) {
+        String rel = lower(m.group(1));
+        boolean cue = rel != null || m.group(3) != null
+                || WEEKDAY_CUE_BEFORE.matcher(text.substring(Math.max(0, m.start() - 10), m.start())).find();
+        if (!cue) {
+            // a bare weekday in a name: "Easter Sunday", "Super Tuesday", "the Sunday Times"
+            if (capitalizedWordBefore(text, m.start()) || capitalizedWordAfter(text, m.end())) return null;
+        }
+        if (rel == null && capitalizedWordAfter(text, m.end()) && m.group(3) == null) return null;
+        if (issued == null || !issued.isDay()) return single(m, null);
+        DayOfWeek dow = DayOfWeek.valueOf(m.group(2).toUpperCase(Locale.ROOT));
+        LocalDate i = issued.toLocalDate();
+        LocalDate d;
+        if ("last".equals(rel)) d = i.with(TemporalAdjusters.previous(dow));
+        else if ("next".equals(rel)) d = i.with(TemporalAdjusters.next(dow));
+        else if (future(text, m.start())) d = i.with(TemporalAdjusters.nextOrSame(dow));
+        else d = i.with(TemporalAdjusters.previousOrSame(dow));
+        return single(m, PartialDate.of(d));
+    }
+
+    private static Hit deictic(Matcher m, String text, PartialDate issued) {
+        if (issued == null || !issued.isDay()) return single(m, null);
+        int shift = switch (lower(m.group(1))) {
+            case "yesterday" -> -1;
+            case "tomorrow" -> 1;
+            default -> 0;
+        };
+        return single(m, PartialDate.of(issued.toLocalDate().plusDays(shift)));
+    }
+
+    private static Hit ago(Matcher m, String text, PartialDate issued) {
+        String n = lower(m.group(1));
+        int k = n.equals("a") || n.equals("an") ? 1 : List.of(NUMBERS).indexOf(n) + 1;
+        if (k == 0) k = Integer.parseInt(n);
+        if (issued == null) return single(m, null);
+        PartialDate d = null;
+        switch (m.group(2)) {
+            case "day" -> d = issued.isDay() ? PartialDate.of(issued.toLocalDate().minusDays(k)) : null;
+            case "week" -> {
+                if (issued.isDay()) {
+                    LocalDate x = issued.toLocalDate().minusWeeks(k);
+                    d = PartialDate.ofMonth(x.getYear(), x.getMonthValue());
+                }
+            }
+            case "month" -> {
+                if (issued.month() != null) {
+                    YearMonth ym = YearMonth.of(issued.year(), issued.month()).minusMonths(k);
+                    d = PartialDate.ofMonth(ym.getYear(), ym.getMonthValue());
+                }
+            }
+            default -> d = PartialDate.ofYear(issued.year() - k);
+        }
+        return single(m, d);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    private static Hit single(Matcher m, PartialDate d) {
+        return new Hit(m.start(), m.end(), null, List.of(new Part(m.start(), m.end(), d)));
+    }
+
+    private static PartialDate day(int y, int month, int d) {
+        try {
+            return new PartialDate(y, month, d);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The period's month if it lies in one month, else its year if in one year. */
+    private static PartialDate cover(LocalDate a, LocalDate b) {
+        if (a.getYear() != b.getYear()) return null;
+        if (a.getMonthValue() == b.getMonthValue()) return PartialDate.ofMonth(a.getYear(), a.getMonthValue());
+        return PartialDate.ofYear(a.getYear());
+    }
+
+    /** The year that puts the month nearest to the issued month; past on a tie; null when issued has no month. */
+    private static Integer yearNear(int month, PartialDate issued) {
+        if (issued == null || issued.month() == null) return null;
+        int diff = month - issued.month(); // -11..11
+        if (diff > 6) return issued.year() - 1;
+        if (diff < -6) return issued.year() + 1;
+        if (diff == 6) return issued.year() - 1;
+        return issued.year();
+    }
+
+    private static int month(String name) {
+        String k = name.replace(".", "").strip().substring(0, 3).toLowerCase(Locale.ROOT);
+        for (int i = 0; i < MONTHS.length; i++) {
+            if (MONTHS[i].toLowerCase(Locale.ROOT).startsWith(k)) return i + 1;
+        }
+        throw new IllegalArgumentException(name);
+    }
+
+    private static int dayNum(String s) {
+        return Integer.parseInt(s.replaceAll("\\D", ""));
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    }
+
+    private static boolean capitalizedWordBefore(String text, int start) {
+        int i = start - 1;
+        while (i >= 0 && text.charAt(i) == ' ') i--;
+        if (i < 0 || !Character.isLetter(text.charAt(i))) return false; // start of text or after punctuation
+        int end = i + 1;
+        while (i >= 0 && Character.isLetter(text.charAt(i))) i--;
+        String w = text.substring(i + 1, end);
+        return Character.isUpperCase(w.charAt(0));
+    }
+
+    private static boolean capitalizedWordAfter(String text, int end) {
+        int i = end;
+        while (i < text.length() && text.charAt(i) == ' ') i++;
+        return i < end + 2 && i < text.length() && i > end && Character.isUpperCase(text.charAt(i));
+    }
+
+    /** Whether the sentence up to the mention speaks of the future. */
+    private static boolean future(String text, int start) {
+        int s = start;
+        while (s > 0 && ".!?\n".indexOf(text.charAt(s - 1)) < 0) s--;
+        int e = start;
+        while (e < text.length() && ".!?\n".indexOf(text.charAt(e)) < 0) e++;
+        String sentence = " " + text.substring(s, e).toLowerCase(Locale.ROOT) + " ";
+        for (String f : FUTURE) {
+            if (sentence.contains(" " + f + " ") || (f.startsWith("'") && sentence.contains(f + " "))) return true;
+        }
+        return false;
+    }
+}
