@@ -86,8 +86,15 @@ public final class Ingester {
                     c.report(listener, new Outcome.Unchanged(e.relativePath(), file.sha256()));
                     continue;
                 }
+                Hints hints;
+                try {
+                    hints = hintsFor.apply(e.path(), e.relativePath());
+                } catch (RuntimeException ex) {
+                    c.report(listener, new Outcome.Failed(e.relativePath(), "unusable hint file " + e.path().getFileName()
+                            + ".json: " + ex.getMessage()));
+                    continue;
+                }
                 String previous = previousVersion(file.relativePath());
-                Hints hints = hintsFor.apply(e.path(), e.relativePath());
                 Future<Object> f = pool.submit(() -> {
                     try {
                         return pipeline.process(file, hints, previous);

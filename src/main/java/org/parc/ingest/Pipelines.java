@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.parc.extract.BasicMetadataExtractor;
+import org.parc.extract.meta.CatalogueMetadataExtractor;
+import org.parc.extract.meta.SidecarHints;
+import org.parc.extract.text.RuleDateExtractor;
 import org.parc.extract.EntityRecognizer;
 import org.parc.extract.SingleStorySplitter;
 import org.parc.source.Limits;
@@ -18,8 +20,8 @@ public final class Pipelines {
      * @param entities recognize entities (loads the NLP models on first use)
      */
     public static Pipeline standard(Limits limits, boolean entities, Clock clock) {
-        return new Pipeline(new TikaNormalizer(limits), new SingleStorySplitter(), new BasicMetadataExtractor(),
-                (text, issued) -> List.of(), entities ? recognizer() : EntityRecognizer.NONE, List.of(), clock);
+        return new Pipeline(new TikaNormalizer(limits), new SingleStorySplitter(), new CatalogueMetadataExtractor(),
+                new RuleDateExtractor(), entities ? recognizer() : EntityRecognizer.NONE, List.of(), clock);
     }
 
     /** The entity recognizer ingest uses; its models load on first use, once per process. */
@@ -27,10 +29,9 @@ public final class Pipelines {
         return EntityRecognizer.NONE;
     }
 
-    /** The user's hints for a file: --source-url for now. */
+    /** The user's hints for a file: a sidecar FILE.json beside it, and --source-url. */
     public static org.parc.extract.Hints hints(java.nio.file.Path file, String sourceUrl) {
-        if (sourceUrl == null) return org.parc.extract.Hints.NONE;
-        return new org.parc.extract.Hints(sourceUrl, null, null, List.of(), "--source-url");
+        return SidecarHints.forFile(file, sourceUrl);
     }
 
     /**
