@@ -23,6 +23,7 @@ import org.apache.jena.rdf.model.Model;
 import org.parc.extract.Hints;
 import org.parc.rdf.DocumentRecord;
 import org.parc.rdf.RecordMapper;
+import org.parc.rdf.Software;
 import org.parc.rdf.Vocab;
 import org.parc.source.Checksums;
 import org.parc.source.SourceException;
@@ -82,7 +83,7 @@ public final class Ingester {
                     c.report(listener, new Outcome.Failed(e.relativePath(), "cannot read: " + describe(ex)));
                     continue;
                 }
-                if (!inFlight.add(file.sha256()) || archive.containsGraph(archive.iris().graph(file.sha256()))) {
+                if (!inFlight.add(file.sha256()) || describedByThisVersion(file.sha256())) {
                     c.report(listener, new Outcome.Unchanged(e.relativePath(), file.sha256()));
                     continue;
                 }
@@ -94,7 +95,7 @@ public final class Ingester {
                             + ".json: " + ex.getMessage()));
                     continue;
                 }
-                String previous = previousVersion(file.relativePath());
+                String previous = previousVersion(file.relativePath(), file.sha256());
                 Future<Object> f = pool.submit(() -> {
                     try {
                         return pipeline.process(file, hints, previous);
@@ -136,13 +137,29 @@ public final class Ingester {
                 rec.articles().size(), rec.previousSha256() != null));
     }
 
+    /**
+     * True when the file's graph exists and this parc version wrote it. A graph written by another
+     * version is described again (new extractors), in one transaction like any other.
+     */
+    private boolean describedByThisVersion(String sha) {
+        String g = archive.iris().graph(sha);
+        String q = "ASK { GRAPH <" + g + "> { ?agent a <" + Vocab.SoftwareAgent.getURI() + "> ; <" + Vocab.name.getURI()
+                + "> \"" + Software.PARC.name() + "\" ; <" + Vocab.softwareVersion.getURI() + "> \"" + Software.PARC.version() + "\" } }";
+        return archive.read(conn -> {
+            try (QueryExecution qe = conn.query(q)) {
+                return qe.execAsk();
+            }
+        });
+    }
+
     /** The newest earlier version of the file at the same relative path: the one no other revises. */
-    private String previousVersion(String relativePath) {
+    private String previousVersion(String relativePath, String sha) {
         String q = "PREFIX parc: <" + Vocab.PARC + "> PREFIX schema: <" + Vocab.SCHEMA + "> PREFIX prov: <" + Vocab.PROV + ">\n"
                 + "SELECT ?sha WHERE { GRAPH ?g { ?s parc:path ?path ; schema:sha256 ?sha ; a parc:SourceFile }\n"
-                + " FILTER NOT EXISTS { GRAPH ?g2 { ?newer prov:wasRevisionOf ?s } } } ORDER BY ?sha LIMIT 1";
+                + " FILTER(?sha != ?self) FILTER NOT EXISTS { GRAPH ?g2 { ?newer prov:wasRevisionOf ?s } } } ORDER BY ?sha LIMIT 1";
         var pss = new org.apache.jena.query.ParameterizedSparqlString(q);
         pss.setLiteral("path", relativePath);
+        pss.setLiteral("self", sha);
         return archive.read(conn -> {
             try (QueryExecution qe = conn.query(pss.asQuery())) {
                 ResultSet rs = qe.execSelect();
