@@ -1,0 +1,232 @@
+package org.parc.extract.text;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.parc.extract.Span;
+import org.parc.extract.Story;
+import org.parc.extract.StorySplitter;
+import org.parc.source.NormalizedDocument;
+
+/**
+ * Finds the stories of a document by layout cues, and gives each its text without repeated headline and
+ * caption blocks.
+ *
+ * <p>A new story starts only at a line that follows a blank line (never inside a paragraph), looks like a
+ * headline (short, no final period), is not a copy of a line already seen in the current story, and either
+ * <ul>
+ *   <li>is printed again within the next few lines (a headline repeated around its photo captions), or</li>
+ *   <li>follows a gap of two or more blank lines (plain text only),</li>
+ * </ul>
+ * and both the story before it and the one it opens hold enough text. HTML-derived text needs the repeated
+ * headline and longer stories on both sides, because menus and teasers also look like headlines.
+ *
+ * <p>Story text: the story's lines in order, where a line already printed earlier in the story is dropped
+ * (the repeated headline, captions), and so is a lead paragraph that the next paragraphs repeat with a
+ * dateline prefixed; tiny debris lines (e.g. an agency code "TT") between repeated blocks go with them.
+ * The first line of the text is thus the headline. Lines are joined by their original separators, or by
+ * a blank line where something was dropped. {@link #layout} gives the offset mapping back to
+ * {@code doc.text()}. Stateless, hence thread-safe.
+ */
+public final class HeuristicStorySplitter implements StorySplitter {
+
+    /** Minimum text (chars) on each side of a split in plain text, resp. HTML-derived text. */
+    private static final int MIN_PLAIN = 400;
+    private static final int MIN_HTML = 1500;
+    /** How many following non-blank lines a headline's copy may be away. */
+    private static final int REPEAT_WINDOW = 8;
+    /** Lines shorter than this are never treated as duplicates (short repeated lines can be real text). */
+    private static final int MIN_DUP = 12;
+
+    /** One piece of a story's text that is a verbatim copy of {@code doc.text()} from {@code docStart}. */
+    public record Piece(int storyStart, int docStart, int length) {}
+
+    /** A story and how its text maps to the document's text. */
+    public record Layout(Story story, List<Piece> pieces) {
+        /** The document offset for an offset in the story's text (end offsets map to the piece's end). */
+        public int toDocOffset(int storyOffset) {
+            Piece last = null;
+            for (Piece p : pieces) {
+                if (storyOffset < p.storyStart()) break;
+                last = p;
+            }
+            if (last == null) return story.range().start();
+            return last.docStart() + Math.min(storyOffset - last.storyStart(), last.length());
+        }
+
+        public Span toDocSpan(Span storySpan) {
+            return new Span(toDocOffset(storySpan.start()),
+                    Math.max(toDocOffset(storySpan.start()), toDocOffset(storySpan.end())));
+        }
+    }
+
+    private record Line(int start, int end, String raw, String key, int blanksBefore) {
+        int length() {
+            return end - start;
+        }
+    }
+
+    @Override
+    public List<Story> split(NormalizedDocument doc) {
+        return layout(doc).stream().map(Layout::story).toList();
+    }
+
+    public List<Layout> layout(NormalizedDocument doc) {
+        String text = doc.text() == null ? "" : doc.text();
+        List<Line> lines = lines(text);
+        if (lines.isEmpty()) return List.of(new Layout(new Story(1, new Span(0, 0), ""), List.of()));
+        List<Integer> starts = boundaries(lines, doc.isHtml());
+        List<Layout> out = new ArrayList<>();
+        for (int s = 0; s < starts.size(); s++) {
+            int from = starts.get(s);
+            int to = s + 1 < starts.size() ? starts.get(s + 1) : lines.size();
+            out.add(story(s + 1, text, lines.subList(from, to)));
+        }
+        return List.copyOf(out);
+    }
+
+    // ---- boundaries ---------------------------------------------------------------------------------------------
+
+    private static List<Integer> boundaries(List<Line> lines, boolean html) {
+        int min = html ? MIN_HTML : MIN_PLAIN;
+        List<Integer> starts = new ArrayList<>(List.of(0));
+        Set<String> seen = new HashSet<>();
+        seen.add(lines.get(0).key());
+        int chars = lines.get(0).length();
+        for (int i = 1; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            boolean candidate = l.blanksBefore() >= 1 && titleLike(l) && !seen.contains(l.key())
+                    && chars >= min && charsFrom(lines, i) >= min;
+            if (candidate) {
+                boolean repeated = repeatedSoon(lines, i);
+                boolean gap = l.blanksBefore() >= 2;
+                if (html ? repeated : (repeated || gap)) {
+                    starts.add(i);
+                    seen.clear();
+                    chars = 0;
+                }
+            }
+            seen.add(l.key());
+            chars += l.length();
+        }
+        return starts;
+    }
+
+    private static boolean repeatedSoon(List<Line> lines, int i) {
+        String key = lines.get(i).key();
+        for (int j = i + 1; j < lines.size() && j <= i + REPEAT_WINDOW; j++) {
+            if (lines.get(j).key().equals(key)) return true;
+        }
+        return false;
+    }
+
+    /** Text after line i (up to the end; later boundaries are checked in their turn). */
+    private static int charsFrom(List<Line> lines, int i) {
+        int n = 0;
+        Set<String> distinct = new HashSet<>();
+        for (int j = i; j < lines.size(); j++) {
+            if (distinct.add(lines.get(j).key())) n += lines.get(j).length();
+        }
+        return n;
+    }
+
+    /** Short, capitalized, without the final period of a sentence: what a headline looks like. */
+    static boolean titleLike(Line l) {
+        String t = l.raw();
+        if (t.length() < 8 || t.length() > 200) return false;
+        if (t.split(" ").length > 25) return false;
+        char first = t.charAt(0);
+        if (!Character.isUpperCase(first) && !Character.isDigit(first)) return false;
+        char last = t.charAt(t.length() - 1);
+        return ".,;:".indexOf(last) < 0;
+    }
+
+    // ---- story text ---------------------------------------------------------------------------------------------
+
+    private static Layout story(int index, String text, List<Line> lines) {
+        int n = lines.size();
+        boolean[] drop = new boolean[n];
+        Set<String> seen = new HashSet<>();
+        int lastDup = -1;
+        for (int i = 0; i < n; i++) {
+            String k = lines.get(i).key();
+            if (k.length() >= MIN_DUP && !seen.add(k)) {
+                drop[i] = true;
+                lastDup = i;
+            }
+        }
+        // a lead printed as a standfirst and again with a dateline in front ("CITY (Agency) - lead")
+        for (int i = 1; i < Math.min(n, 6); i++) {
+            String k = lines.get(i).key();
+            if (drop[i] || k.length() < 40) continue;
+            for (int j = i + 1; j < Math.min(n, i + 4); j++) {
+                String o = lines.get(j).key();
+                if (!drop[j] && o.length() > k.length() && o.endsWith(k)) {
+                    drop[i] = true;
+                    break;
+                }
+            }
+        }
+        // debris between repeated blocks: a line of at most 3 chars before the last dropped copy
+        for (int i = 1; i < lastDup; i++) {
+            if (!drop[i] && lines.get(i).length() <= 3) drop[i] = true;
+        }
+        StringBuilder sb = new StringBuilder();
+        List<Piece> pieces = new ArrayList<>();
+        int prevKept = -1;
+        for (int i = 0; i < n; i++) {
+            if (drop[i]) continue;
+            Line l = lines.get(i);
+            if (prevKept >= 0 && prevKept == i - 1) {
+                // contiguous: keep the original separator, one piece
+                Piece last = pieces.remove(pieces.size() - 1);
+                int grow = l.end() - lines.get(prevKept).end();
+                sb.append(text, lines.get(prevKept).end(), l.start());
+                pieces.add(new Piece(last.storyStart(), last.docStart(), last.length() + grow));
+            } else {
+                if (prevKept >= 0) sb.append("\n\n");
+                pieces.add(new Piece(sb.length(), l.start(), l.length()));
+            }
+            sb.append(text, l.start(), l.end());
+            prevKept = i;
+        }
+        Span range = new Span(lines.get(0).start(), lines.get(n - 1).end());
+        return new Layout(new Story(index, range, sb.toString()), List.copyOf(pieces));
+    }
+
+    /** Non-blank lines, trimmed of surrounding white space, with the number of blank lines before each. */
+    private static List<Line> lines(String text) {
+        List<Line> out = new ArrayList<>();
+        int blanks = 0;
+        int pos = 0;
+        while (pos <= text.length()) {
+            int nl = text.indexOf('\n', pos);
+            int end = nl < 0 ? text.length() : nl;
+            int s = pos;
+            int e = end;
+            while (s < e && isSpace(text.charAt(s))) s++;
+            while (e > s && isSpace(text.charAt(e - 1))) e--;
+            if (s == e) {
+                blanks++;
+            } else {
+                String raw = text.substring(s, e);
+                out.add(new Line(s, e, raw, key(raw), out.isEmpty() ? 0 : blanks));
+                blanks = 0;
+            }
+            if (nl < 0) break;
+            pos = nl + 1;
+        }
+        return out;
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00a0' || c == '\u200b' || c == '\ufeff';
+    }
+
+    /** Comparison form of a line: white space collapsed, case folded. */
+    private static String key(String line) {
+        return line.replaceAll("[\\s\\u00a0]+", " ").strip().toLowerCase(Locale.ROOT);
+    }
+}
