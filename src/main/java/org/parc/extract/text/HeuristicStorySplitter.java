@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.parc.extract.Span;
 import org.parc.extract.Story;
 import org.parc.extract.StorySplitter;
@@ -20,8 +22,10 @@ import org.parc.source.NormalizedDocument;
  *   <li>is printed again within the next few lines (a headline repeated around its photo captions), or</li>
  *   <li>follows a gap of two or more blank lines (plain text only),</li>
  * </ul>
- * and both the story before it and the one it opens hold enough text. HTML-derived text needs the repeated
- * headline and longer stories on both sides, because menus and teasers also look like headlines.
+ * and both the story before it and the one it opens hold enough text, including paragraphs of running text
+ * (the new one within its first lines). HTML-derived text needs the repeated headline, that headline as an
+ * h1 heading of the markup (h2/h3 also head galleries and teaser boxes), and longer stories on both sides,
+ * because menus and teasers also look like headlines.
  *
  * <p>Story text: the story's lines in order, where a line already printed earlier in the story is dropped
  * (the repeated headline, captions), and so is a lead paragraph that the next paragraphs repeat with a
@@ -32,13 +36,16 @@ import org.parc.source.NormalizedDocument;
  */
 public final class HeuristicStorySplitter implements StorySplitter {
 
-    /** Minimum text (chars) on each side of a split in plain text, resp. HTML-derived text. */
-    private static final int MIN_PLAIN = 400;
+    /** Minimum running text (chars of prose paragraphs) on each side of a split in plain, resp. HTML text. */
+    private static final int MIN_PLAIN = 300;
     private static final int MIN_HTML = 1500;
     /** How many following non-blank lines a headline's copy may be away. */
     private static final int REPEAT_WINDOW = 8;
     /** Lines shorter than this are never treated as duplicates (short repeated lines can be real text). */
     private static final int MIN_DUP = 12;
+    /** Paragraphs of running text needed in the story before a split and soon after its title. */
+    private static final int MIN_PROSE = 2;
+    private static final int PROSE_WINDOW = 12;
 
     /** One piece of a story's text that is a verbatim copy of {@code doc.text()} from {@code docStart}. */
     public record Piece(int storyStart, int docStart, int length) {}
@@ -77,7 +84,7 @@ public final class HeuristicStorySplitter implements StorySplitter {
         String text = doc.text() == null ? "" : doc.text();
         List<Line> lines = lines(text);
         if (lines.isEmpty()) return List.of(new Layout(new Story(1, new Span(0, 0), ""), List.of()));
-        List<Integer> starts = boundaries(lines, doc.isHtml());
+        List<Integer> starts = boundaries(lines, doc.isHtml() ? headings(doc.markup()) : null);
         List<Layout> out = new ArrayList<>();
         for (int s = 0; s < starts.size(); s++) {
             int from = starts.get(s);
@@ -89,29 +96,61 @@ public final class HeuristicStorySplitter implements StorySplitter {
 
     // ---- boundaries ---------------------------------------------------------------------------------------------
 
-    private static List<Integer> boundaries(List<Line> lines, boolean html) {
+    /**
+     * Line indexes where stories start. {@code headings} is null for plain text, else the HTML's h1 texts
+     * (comparison form): there a new story must open with one of them.
+     */
+    private static List<Integer> boundaries(List<Line> lines, Set<String> headings) {
+        boolean html = headings != null;
         int min = html ? MIN_HTML : MIN_PLAIN;
         List<Integer> starts = new ArrayList<>(List.of(0));
         Set<String> seen = new HashSet<>();
         seen.add(lines.get(0).key());
-        int chars = lines.get(0).length();
+        int prose = prose(lines.get(0)) ? lines.get(0).length() : 0;
         for (int i = 1; i < lines.size(); i++) {
             Line l = lines.get(i);
             boolean candidate = l.blanksBefore() >= 1 && titleLike(l) && !seen.contains(l.key())
-                    && chars >= min && charsFrom(lines, i) >= min;
+                    && prose >= min && proseFrom(lines, i) >= min && proseAfter(lines, i);
             if (candidate) {
                 boolean repeated = repeatedSoon(lines, i);
                 boolean gap = l.blanksBefore() >= 2;
-                if (html ? repeated : (repeated || gap)) {
+                if (html ? repeated && headings.contains(l.key()) : (repeated || gap)) {
                     starts.add(i);
                     seen.clear();
-                    chars = 0;
+                    prose = 0;
                 }
             }
-            seen.add(l.key());
-            chars += l.length();
+            if (seen.add(l.key()) && prose(l)) prose += l.length();
         }
         return starts;
+    }
+
+    /** A paragraph of running text (not a menu item, caption or title). */
+    private static boolean prose(Line l) {
+        return l.length() >= 100 && l.raw().contains(" ") && ".!?\"”’)".indexOf(l.raw().charAt(l.length() - 1)) >= 0;
+    }
+
+    /** A story body follows: some paragraphs of running text soon after the title. */
+    private static boolean proseAfter(List<Line> lines, int i) {
+        int n = 0;
+        for (int j = i + 1; j < lines.size() && j <= i + PROSE_WINDOW; j++) {
+            if (prose(lines.get(j))) n++;
+        }
+        return n >= MIN_PROSE;
+    }
+
+    private static final Pattern HEADING = Pattern.compile("(?is)<h1\\b[^>]*>(.*?)</h1\\s*>");
+
+    private static Set<String> headings(String markup) {
+        Set<String> out = new HashSet<>();
+        if (markup == null) return out;
+        Matcher m = HEADING.matcher(markup);
+        while (m.find()) {
+            String t = m.group(1).replaceAll("(?s)<[^>]*>", " ").replace("&amp;", "&").replace("&nbsp;", " ")
+                    .replace("&quot;", "\"").replace("&#39;", "'").replace("&#039;", "'");
+            out.add(key(t));
+        }
+        return out;
     }
 
     private static boolean repeatedSoon(List<Line> lines, int i) {
@@ -122,12 +161,12 @@ public final class HeuristicStorySplitter implements StorySplitter {
         return false;
     }
 
-    /** Text after line i (up to the end; later boundaries are checked in their turn). */
-    private static int charsFrom(List<Line> lines, int i) {
+    /** Running text (distinct paragraphs) after line i, to the end; later boundaries are checked in their turn. */
+    private static int proseFrom(List<Line> lines, int i) {
         int n = 0;
         Set<String> distinct = new HashSet<>();
         for (int j = i; j < lines.size(); j++) {
-            if (distinct.add(lines.get(j).key())) n += lines.get(j).length();
+            if (distinct.add(lines.get(j).key()) && prose(lines.get(j))) n += lines.get(j).length();
         }
         return n;
     }

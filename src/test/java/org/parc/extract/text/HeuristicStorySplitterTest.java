@@ -115,6 +115,27 @@ class HeuristicStorySplitterTest {
         assertEquals(1, split(doc("a.html", t, "<html></html>")).size());
     }
 
+    private static String longBody(String topic) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= 14; i++) {
+            b.append("In its part ").append(i).append(" the report on ").append(topic)
+                    .append(" describes how the plans changed over the year and what the officials said about them.\n\n");
+        }
+        return b.toString().strip();
+    }
+
+    @Test
+    void htmlSplitsOnlyOnRepeatedH1Headline() {
+        String t = "Menu\n\nCouncil debates budget\n\nCouncil debates budget\n\n" + longBody("the budget")
+                + "\n\nOpposition promises a fight\n\nOpposition promises a fight\n\n" + longBody("the opposition");
+        String twoH1 = "<html><h1>Council debates budget</h1><h1>Opposition <b>promises</b> a fight</h1></html>";
+        List<Story> ss = split(doc("a.html", t, twoH1));
+        assertEquals(2, ss.size());
+        assertEquals("Opposition promises a fight", firstLine(ss.get(1)));
+        String h2 = "<html><h1>Council debates budget</h1><h2>Opposition promises a fight</h2></html>";
+        assertEquals(1, split(doc("a.html", t, h2)).size());
+    }
+
     @Test
     void shortTrailerAfterGapIsNoStory() {
         String t = "Council debates budget\n\n" + BODY + "\n\n\nPlease let us know if you're having issues with commenting.";
