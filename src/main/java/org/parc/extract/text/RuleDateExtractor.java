@@ -76,6 +76,9 @@ public final class RuleDateExtractor implements DateExtractor {
     private static final String YEAR_SEP = "(?:\\s*,\\s*|\\s+)";
     private static final String NOT_AFTER_WORD = "(?<![\\w$€£¥#/.-])";
 
+    private static final Pattern MODAL_NEXT = Pattern.compile("\\s+(?:be|have|not|also|well|never|still|soon|even|"
+            + "only|just|already|seem|need|want|take|make|help|lead|cause|become|increase|reduce|affect|result)\\b");
+
     private static final String[] NUMBERS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
             "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
             "nineteen", "twenty"};
@@ -105,19 +108,19 @@ public final class RuleDateExtractor implements DateExtractor {
     private record Rule(String name, Pattern pattern, Resolver resolver) {}
 
     private static final List<Rule> RULES = List.of(
-            new Rule("iso-date", Pattern.compile(NOT_AFTER_WORD + "(" + YEAR + ")([-/])(\\d\\d)\\2(\\d\\d)(?![\\d/-])"),
+            new Rule("iso-date", Pattern.compile(NOT_AFTER_WORD + "(" + YEAR + ")([-/])(\\d\\d?)\\2(\\d\\d?)(?![\\d/-])"),
                     RuleDateExtractor::iso),
             new Rule("numeric-date", Pattern.compile(
                     "(?<![\\w/.-])(\\d{1,2})([/.])(\\d{1,2})\\2(" + YEAR + ")(?![\\d/]|\\.\\d)"),
                     RuleDateExtractor::numeric),
             new Rule("month-day-year", Pattern.compile("\\b" + WEEKDAY_PREFIX + "(" + MONTH_SP + ")(" + DAY + ")"
-                    + RANGE + YEAR_SEP + "(" + YEAR + ")\\b" + NUM_END), RuleDateExtractor::monthDayYear),
+                    + RANGE + YEAR_SEP + "(" + YEAR + ")" + NUM_END), RuleDateExtractor::monthDayYear),
             new Rule("day-month-year", Pattern.compile("(?<![\\w$€£.,/-])" + WEEKDAY_PREFIX + "(" + DAY + ")" + RANGE
-                    + "(?:\\s+of)?\\s+(" + MONTH_NAME + ")" + YEAR_SEP + "(" + YEAR + ")\\b" + NUM_END),
+                    + "(?:\\s+of)?\\s+(" + MONTH_NAME + ")" + YEAR_SEP + "(" + YEAR + ")" + NUM_END),
                     RuleDateExtractor::dayMonthYear),
             new Rule("month-day", Pattern.compile("\\b" + WEEKDAY_PREFIX + "(" + MONTH_SP + ")(" + DAY + ")\\b" + RANGE
                     + "\\b" + NUM_END), RuleDateExtractor::monthDay),
-            new Rule("day-month", Pattern.compile("(?<![\\w$€£.,/-])" + WEEKDAY_PREFIX + "(" + DAY + ")" + RANGE
+            new Rule("day-month", Pattern.compile("(?<![\\w$€£.,/:-])" + WEEKDAY_PREFIX + "(" + DAY + ")" + RANGE
                     + "(?:\\s+of)?\\s+(" + MONTH_NAME + ")"), RuleDateExtractor::dayMonth),
             new Rule("month-year", Pattern.compile("(?:\\b(early|late|mid|the\\s+(?:end|beginning|start|middle)\\s+of)"
                     + "(?:\\s+|-))?\\b(" + MONTH_NAME + ")" + YEAR_SEP + "(?:of\\s+)?(" + YEAR + ")\\b" + NUM_END),
@@ -319,11 +322,16 @@ public final class RuleDateExtractor implements DateExtractor {
     }
 
     private static Hit relativeMonth(Matcher m, String text, PartialDate issued) {
-        int month = month(m.group(5));
-        if (m.group(5).equals("May") || m.group(5).equals("March")) {
-            // "May" after "and"/"or"/"to" is too often a name or a verb
+        String name = m.group(5);
+        int month = month(name);
+        // an upper-case month without a number is a heading or a keyword ("MAY expire"), no date
+        if (name.length() > 1 && Character.isUpperCase(name.charAt(1))) return null;
+        if (name.equals("May") || name.equals("March")) {
+            // the modal verb and the verb march: after "and"/"or"/"to", in Title Case, or before "be", "not"...
             String prep = lower(m.group(4));
             if (prep != null && Set.of("and", "or", "to").contains(prep)) return null;
+            if (capitalizedWordAfter(text, m.end()) || MODAL_NEXT.matcher(text).region(m.end(), text.length())
+                    .lookingAt()) return null;
         }
         int start = m.group(4) != null ? m.start(5) : m.start();
         PartialDate d = null;
@@ -379,6 +387,18 @@ public final class RuleDateExtractor implements DateExtractor {
     }
 
     private static Hit deictic(Matcher m, String text, PartialDate issued) {
+        if (Character.isUpperCase(m.group(1).charAt(0))) {
+            // capitalized mid-sentence, or "Today" before a capitalized word, it is a name: "Medical News Today",
+            // "Today's Paper", "The World of Tomorrow"
+            if (capitalizedWordBefore(text, m.start())) return null;
+            int after = m.end();
+            if (text.startsWith("'s", after) || text.startsWith("’s", after)) after += 2;
+            boolean today = m.group(1).startsWith("To") && !m.group(1).startsWith("Tom");
+            if (today && capitalizedWordAfter(text, after)) return null; // "Today Show", "Tonight Show"
+            int j = m.start() - 1;
+            while (j >= 0 && text.charAt(j) == ' ') j--;
+            if (j >= 0 && Character.isLetterOrDigit(text.charAt(j))) return null;
+        }
         if (issued == null || !issued.isDay()) return single(m, null);
         int shift = switch (lower(m.group(1))) {
             case "yesterday" -> -1;

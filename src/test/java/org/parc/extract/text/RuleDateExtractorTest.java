@@ -114,6 +114,14 @@ class RuleDateExtractorTest {
         assertEquals(List.of(), found("Easter Sunday and the Sunday Times; Super Tuesday", i));
         assertEquals(List.of(), found("a 20% rise, May 20,000 people, June 30 percent", i));
         assertEquals(List.of(), found("a score of 3 – 0 and 1 – 2", i));
+        assertEquals(List.of(), found("Babies Who Eat Peanuts Early May Avoid Allergy", i));
+        assertEquals(List.of(), found("servers MAY expire tokens, and MAY require a login; in May be careful", i));
+        assertEquals(List.of(), found("Medical News Today and Today's Paper, The World of Tomorrow", i));
+        assertEquals(List.of(), found("posted 11:06 Jan sparede", i));
+        assertEquals(List.of("2020/7/11=2020-07-11"), found("race 2020/7/11, 3R", i));
+        assertEquals(List.of("Yesterday=2018-02-14"), found("Yesterday Mohamed received VIP attention", i));
+        assertEquals(List.of("Today=2018-02-15"), found("Today, they seem to maintain", i));
+        assertEquals(List.of("March 10, 2015=2015-03-10"), found("by John on March 10, 2015at 10:00", i));
     }
 
     @Test
