@@ -8,7 +8,7 @@ import org.parc.extract.meta.CatalogueMetadataExtractor;
 import org.parc.extract.meta.SidecarHints;
 import org.parc.extract.text.RuleDateExtractor;
 import org.parc.extract.EntityRecognizer;
-import org.parc.extract.SingleStorySplitter;
+import org.parc.extract.text.HeuristicStorySplitter;
 import org.parc.source.Limits;
 import org.parc.source.TikaNormalizer;
 
@@ -20,7 +20,7 @@ public final class Pipelines {
      * @param entities recognize entities (loads the NLP models on first use)
      */
     public static Pipeline standard(Limits limits, boolean entities, Clock clock) {
-        return new Pipeline(new TikaNormalizer(limits), new SingleStorySplitter(), new CatalogueMetadataExtractor(),
+        return new Pipeline(new TikaNormalizer(limits), new HeuristicStorySplitter(), new CatalogueMetadataExtractor(),
                 new RuleDateExtractor(), entities ? recognizer() : EntityRecognizer.NONE, List.of(), clock);
     }
 
