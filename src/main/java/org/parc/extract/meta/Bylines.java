@@ -48,6 +48,8 @@ public final class Bylines {
     private static final Pattern EMAIL = Pattern.compile("\\S+@\\S+\\.\\S+|@\\w+");
     private static final Pattern DATEISH = Pattern.compile(
             "(?i)\\b(updated|published|posted|last modified|\\d{1,2}:\\d\\d|\\d{4}-\\d\\d-\\d\\d|(19|20)\\d\\d)\\b.*$");
+    private static final Pattern WEEKDAY = Pattern.compile(
+            "(?i)[,\\s]*\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\\b.*$");
     private static final Pattern TITLE_WORDS = Pattern.compile(
             "(?i).*\\b(reporter|correspondent|editor|writer|columnist|contributor|producer|analyst|chief|senior|"
                     + "staff|intern|fellow|professor|director|manager|author|journalist|photographer|"
@@ -127,6 +129,9 @@ public final class Bylines {
     static List<String> names(String seg) {
         List<String> out = new ArrayList<>();
         String s = EMAIL.matcher(seg).replaceAll(" ");
+        Dates.Hit date = Dates.findInText(s);
+        if (date != null) s = s.substring(0, date.start());
+        s = WEEKDAY.matcher(s).replaceAll("");
         s = DATEISH.matcher(s).replaceAll("");
         s = s.replaceAll("[|•·]+.*$", "").replaceAll("^[\\s:;,.\\-–—]+|[\\s:;,\\-–—]+$", "").strip();
         if (s.isEmpty()) return out;
