@@ -158,6 +158,27 @@ class MetadataEval {
         misses.forEach(x -> System.out.println("  " + x));
     }
 
+    /** The seeds have no gold: print what we extract so a reader can judge. */
+    @Test
+    void seeds() throws Exception {
+        Path dir = evalDir().getParent().resolve("seeds");
+        Assumptions.assumeTrue(Files.isDirectory(dir));
+        System.out.println("\n=== seeds (no gold; for reading)");
+        try (var files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                ArticleMetadata m = run(f, Hints.NONE);
+                System.out.println(f.getFileName());
+                System.out.println("  title    " + m.title());
+                System.out.println("  language " + m.language());
+                System.out.println("  issued   " + m.issued());
+                System.out.println("  outlet   " + m.outlet());
+                System.out.println("  dateline " + m.dateline());
+                System.out.println("  credits  " + m.credits());
+                System.out.println("  raw      " + m.creditText());
+            }
+        }
+    }
+
     static boolean tolerantTitle(String gold, String ours) {
         if (gold == null || ours == null) return false;
         String g = norm(gold), o = norm(ours);

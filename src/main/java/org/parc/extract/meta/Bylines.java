@@ -66,6 +66,13 @@ public final class Bylines {
         return Role.AUTHOR;
     }
 
+    /** "AP Photo/Pavel Golovkin", "Reuters Photo / Jane Roe": a photo credit line. */
+    static boolean isPhotoCredit(String text) {
+        String s = text.strip();
+        return s.length() <= 80 && AGENCY_PHOTO.matcher(s).matches()
+                && s.substring(s.indexOf('/') + 1).strip().matches("\\p{Lu}[\\p{L}.'’-]*(\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}");
+    }
+
     /** True when the text opens with a credit cue ("By", "Editing by", "Photo:"), i.e. is a credit line. */
     static boolean startsWithCue(String text) {
         Matcher m = CUE.matcher(text.strip());
