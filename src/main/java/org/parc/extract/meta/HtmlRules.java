@@ -452,14 +452,16 @@ final class HtmlRules {
             }
             if (!out.isEmpty()) break;
         }
-        Element h1 = body.selectFirst("h1");
+        // the headline's <h1>: the article's own when the page has an article element (logos use <h1> too)
+        Element h1 = body.selectFirst("article h1");
+        if (h1 == null) h1 = body.selectFirst("h1");
         if (h1 != null) {
             int seen = 0;
             for (org.jsoup.nodes.TextNode t : h1.parent() == null ? List.<org.jsoup.nodes.TextNode>of() : followingText(h1, 40)) {
                 String s = t.text().strip();
                 if (s.isEmpty()) continue;
                 if ((seen += s.length()) > 800) break;
-                Dates.Hit hit = s.length() <= 80 ? dateDominated(s) : null;
+                Dates.Hit hit = s.length() <= 120 ? dateDominated(s) : null;
                 if (hit != null) {
                     out.add(new DateCand(hit.date(), false, Evidence.of("html-text", "date under the <h1>: \"" + s + "\"")));
                     break;
@@ -479,7 +481,8 @@ final class HtmlRules {
         Dates.Hit hit = Dates.findInText(text);
         if (hit == null) return null;
         String rest = (text.substring(0, hit.start()) + text.substring(hit.end())).replaceAll("[^\\p{L}]", "");
-        return rest.length() <= 30 ? hit : null;
+        // a date opening a short line ("22/11/2020 - 04:30 - Source: ...") or most of its letters
+        return rest.length() <= 30 || hit.start() <= 3 && text.length() <= 120 ? hit : null;
     }
 
     /** Up to n text nodes after an element, in document order. */
