@@ -158,6 +158,50 @@ class MetadataEval {
         misses.forEach(x -> System.out.println("  " + x));
     }
 
+    /** Plain text: headline and the date line under it (GUM gold "published" is informative only). */
+    @Test
+    void gumPlainText() throws Exception {
+        Path dir = evalDir().resolve("gum-news-entities");
+        JsonNode gold = JSON.readTree(dir.resolve("gold.json").toFile());
+        Score title = new Score("title"), date = new Score("date (day)");
+        List<String> misses = new ArrayList<>();
+        for (JsonNode d : gold.get("documents")) {
+            String file = d.get("file").asText();
+            JsonNode a = d.get("articles").get(0);
+            ArticleMetadata m = run(dir.resolve(file), Hints.NONE);
+            String ot = m.title() == null ? null : m.title().value();
+            title.add(str(a, "title"), eq(str(a, "title"), ot), file, ot, misses, m.title() == null ? "" : m.title().evidence().toString());
+            String od = m.issued() == null ? null : m.issued().value().toString();
+            date.add(str(a, "published"), str(a, "published").equals(od), file, od, misses,
+                    m.issued() == null ? "" : m.issued().evidence().toString());
+        }
+        System.out.println("\n=== gum-news-entities (plain text, " + gold.get("documents").size() + " files)");
+        System.out.println(title);
+        System.out.println(date);
+        misses.forEach(x -> System.out.println("  " + x));
+    }
+
+    /** The seeds have no gold: print what we extract so a reader can judge. */
+    @Test
+    void seeds() throws Exception {
+        Path dir = evalDir().getParent().resolve("seeds");
+        Assumptions.assumeTrue(Files.isDirectory(dir));
+        System.out.println("\n=== seeds (no gold; for reading)");
+        try (var files = Files.list(dir)) {
+            for (Path f : files.sorted().toList()) {
+                ArticleMetadata m = run(f, Hints.NONE);
+                System.out.println(f.getFileName());
+                System.out.println("  title    " + m.title());
+                System.out.println("  language " + m.language());
+                System.out.println("  issued   " + m.issued());
+                System.out.println("  outlet   " + m.outlet());
+                System.out.println("  dateline " + m.dateline());
+                System.out.println("  credits  " + m.credits());
+                System.out.println("  raw      " + m.creditText());
+            }
+        }
+    }
+
     static boolean tolerantTitle(String gold, String ours) {
         if (gold == null || ours == null) return false;
         String g = norm(gold), o = norm(ours);

@@ -48,6 +48,8 @@ public final class Bylines {
     private static final Pattern EMAIL = Pattern.compile("\\S+@\\S+\\.\\S+|@\\w+");
     private static final Pattern DATEISH = Pattern.compile(
             "(?i)\\b(updated|published|posted|last modified|\\d{1,2}:\\d\\d|\\d{4}-\\d\\d-\\d\\d|(19|20)\\d\\d)\\b.*$");
+    private static final Pattern WEEKDAY = Pattern.compile(
+            "(?i)[,\\s]*\\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\\b.*$");
     private static final Pattern TITLE_WORDS = Pattern.compile(
             "(?i).*\\b(reporter|correspondent|editor|writer|columnist|contributor|producer|analyst|chief|senior|"
                     + "staff|intern|fellow|professor|director|manager|author|journalist|photographer|"
@@ -62,6 +64,13 @@ public final class Bylines {
         if (c.startsWith("additional") || c.startsWith("with reporting") || c.startsWith("contributing")
                 || c.startsWith("video") || c.startsWith("graphic") || c.startsWith("illustration")) return Role.CONTRIBUTOR;
         return Role.AUTHOR;
+    }
+
+    /** "AP Photo/Pavel Golovkin", "Reuters Photo / Jane Roe": a photo credit line. */
+    static boolean isPhotoCredit(String text) {
+        String s = text.strip();
+        return s.length() <= 80 && AGENCY_PHOTO.matcher(s).matches()
+                && s.substring(s.indexOf('/') + 1).strip().matches("\\p{Lu}[\\p{L}.'’-]*(\\s+\\p{Lu}[\\p{L}.'’-]*){0,3}");
     }
 
     /** True when the text opens with a credit cue ("By", "Editing by", "Photo:"), i.e. is a credit line. */
@@ -127,6 +136,9 @@ public final class Bylines {
     static List<String> names(String seg) {
         List<String> out = new ArrayList<>();
         String s = EMAIL.matcher(seg).replaceAll(" ");
+        Dates.Hit date = Dates.findInText(s);
+        if (date != null) s = s.substring(0, date.start());
+        s = WEEKDAY.matcher(s).replaceAll("");
         s = DATEISH.matcher(s).replaceAll("");
         s = s.replaceAll("[|•·]+.*$", "").replaceAll("^[\\s:;,.\\-–—]+|[\\s:;,\\-–—]+$", "").strip();
         if (s.isEmpty()) return out;

@@ -1,6 +1,5 @@
 package org.parc.extract.meta;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.parc.extract.Credit;
 import org.parc.extract.Found;
@@ -97,9 +96,5 @@ final class DocumentRules {
             from += Math.max(1, h.end());
         }
         return false;
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }

@@ -48,9 +48,18 @@ final class HtmlRules {
         JsonNode art = article(h);
         if (art != null && JsonLd.rank(art) < 2) {
             String hl = JsonLd.text(art, "headline");
-            if (hl != null) cands.add(new Candidate(hl, "json-ld", ldType(art) + ".headline"));
             String name = JsonLd.text(art, "name");
-            if (name != null && (hl == null || !name.equals(hl))) cands.add(new Candidate(name, "json-ld", ldType(art) + ".name"));
+            Candidate hc = hl == null ? null : new Candidate(hl, "json-ld", ldType(art) + ".headline");
+            Candidate nc = name == null || name.equals(hl) ? null : new Candidate(name, "json-ld", ldType(art) + ".name");
+            // Some sites put a description in one of them: the one the page's title repeats wins.
+            String pageTitle = key(h.titleElement) + " " + key(h.metaAll("og:title").stream().findFirst().orElse(""));
+            if (nc != null && hc != null && pageTitle.contains(key(name)) && !pageTitle.contains(key(hl))) {
+                cands.add(nc);
+                cands.add(hc);
+            } else {
+                if (hc != null) cands.add(hc);
+                if (nc != null) cands.add(nc);
+            }
         }
         for (String k : META_TITLES) {
             for (String v : h.metaAll(k)) cands.add(new Candidate(v, "html-meta", k));
@@ -63,9 +72,12 @@ final class HtmlRules {
         }
         String domain = domainWord(h);
         List<String> visible = new ArrayList<>();
-        if (h.titleElement != null) visible.add(norm(h.titleElement));
-        for (Element e : h.dom.select("h1, h2")) visible.add(norm(e.text()));
-        String body = norm(bodyText.length() > 20_000 ? bodyText.substring(0, 20_000) : bodyText);
+        if (h.titleElement != null) visible.add(key(h.titleElement));
+        for (Element e : h.dom.select("h1, h2")) visible.add(key(e.text()));
+        List<String> visibleWords = new ArrayList<>();
+        if (h.titleElement != null) visibleWords.add(h.titleElement);
+        for (Element e : h.dom.select("h1")) visibleWords.add(e.text());
+        String body = key(bodyText.length() > 20_000 ? bodyText.substring(0, 20_000) : bodyText);
 
         Candidate chosen = null;
         String chosenText = null;
@@ -78,8 +90,9 @@ final class HtmlRules {
             }
             // A headline the reader sees (in <title>, a heading or the text) beats one that only
             // the markup carries: guards against site-wide og:title and stale JSON-LD.
-            String n = norm(t);
-            if (n.length() >= 3 && (visible.stream().anyMatch(v -> v.contains(n)) || body.contains(n))) {
+            String n = key(t);
+            if (n.length() >= 3 && (visible.stream().anyMatch(v -> v.contains(n)) || body.contains(n)
+                    || visibleWords.stream().anyMatch(v -> overlap(t, v) >= 0.8))) {
                 chosen = c;
                 chosenText = t;
                 break;
@@ -87,6 +100,15 @@ final class HtmlRules {
         }
         if (chosen == null) return null;
         return Found.of(chosenText, chosen.method(), chosen.detail());
+    }
+
+    /** Share of a's words that b also has (case and punctuation ignored). */
+    static double overlap(String a, String b) {
+        List<String> wa = java.util.Arrays.stream(a.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).filter(w -> !w.isEmpty()).toList();
+        java.util.Set<String> wb = java.util.Set.of(java.util.Arrays.stream(b.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
+                .filter(w -> !w.isEmpty()).distinct().toArray(String[]::new));
+        if (wa.size() < 3) return 0;
+        return wa.stream().filter(wb::contains).count() / (double) wa.size();
     }
 
     /** The headline without a site/section suffix or prefix; null when nothing headline-like is left. */
@@ -143,7 +165,10 @@ final class HtmlRules {
     private static boolean isSite(String segment, String site, String domain) {
         String k = key(segment);
         if (k.length() < 2) return false;
-        if (!site.isEmpty() && (k.equals(site) || (site.length() >= 4 && (k.contains(site) || site.contains(k)) && k.length() >= 3))) return true;
+        if (!site.isEmpty() && k.equals(site)) return true;
+        // "Site News", "site.com": containment only for a segment short enough to be a name
+        if (words(segment) > 3) return false;
+        if (!site.isEmpty() && site.length() >= 4 && k.length() >= 3 && (k.contains(site) || site.contains(k))) return true;
         return domain != null && domain.length() >= 3 && (k.equals(domain) || k.contains(domain) && k.length() <= domain.length() + 8);
     }
 
@@ -213,9 +238,11 @@ final class HtmlRules {
                 }
             }
         }
-        m = h.firstMeta("application-name", "apple-mobile-web-app-title", "al:android:app_name", "al:ios:app_name", "dc.publisher", "publisher");
+        m = h.firstMeta("application-name", "apple-mobile-web-app-title", "dc.publisher", "publisher");
         if (m != null && !m.getValue().startsWith("http") && m.getValue().length() < 60) {
-            return Found.of(m.getValue(), "html-meta", m.getKey());
+            // "Yahoo News - Latest News & Headlines": the name is the first segment
+            String[] parts = splitFirst(m.getValue());
+            return Found.of(parts == null ? m.getValue().strip() : parts[0], "html-meta", m.getKey());
         }
         return null;
     }
@@ -234,7 +261,8 @@ final class HtmlRules {
 
     record Byline(String raw, List<Credit> credits, Evidence evidence) {}
 
-    private static final Pattern BYLINE_CLASS = Pattern.compile("(?i)byline|author|writtenby|p-author|creator|autor|auteur");
+    private static final Pattern BYLINE_CLASS = Pattern.compile(
+            "(?i)(^|[\\s_-])(byline|author|authors|writtenby|p-author|creator|autor|auteur|byl)([\\s_-]|$)");
 
     static Byline byline(HtmlFacts h) {
         JsonNode art = article(h);
@@ -255,24 +283,31 @@ final class HtmlRules {
             }
             if (!cs.isEmpty()) return new Byline(String.join(", ", names), cs, ev);
         }
-        for (String k : new String[] {"author", "article:author", "dc.creator", "dc:creator", "dcterms.creator",
+        for (String k : new String[] {"author", "article:author", "og:article:author", "dc.creator", "dc:creator", "dcterms.creator",
                 "parsely-author", "sailthru.author", "byl", "byline", "twitter:creator:name"}) {
+            // a repeated tag lists several authors
+            List<Credit> cs = new ArrayList<>();
+            List<String> raws = new ArrayList<>();
+            Evidence ev = Evidence.of("html-meta", k);
             for (String v : h.metaAll(k)) {
                 String s = unescape(v).strip();
                 if (s.isEmpty() || s.startsWith("http") || s.startsWith("@") || s.contains("/")) continue;
-                Evidence ev = Evidence.of("html-meta", k);
-                List<Credit> cs = Bylines.parse(s, Role.AUTHOR, ev);
-                if (!cs.isEmpty()) return new Byline(s, cs, ev);
+                List<Credit> found = Bylines.parse(s, Role.AUTHOR, ev);
+                if (found.isEmpty() || raws.contains(s)) continue;
+                cs.addAll(found);
+                raws.add(s);
             }
+            if (!cs.isEmpty()) return new Byline(String.join("; ", raws), cs, ev);
         }
         for (Element e : h.dom.select("[rel=author], [itemprop~=author], [class], [id]")) {
             boolean rel = e.attr("rel").equals("author") || e.attr("itemprop").contains("author");
             if (!rel && !BYLINE_CLASS.matcher(e.className() + " " + e.id()).find()) continue;
-            if (e.closest("header,nav,footer,aside,[class*=comment],[id*=comment]") != null
-                    && e.closest("article,main,[class*=article],[class*=post]") == null) continue;
+            if (e.closest("[class*=comment],[id*=comment],[class*=related],[class*=teaser]") != null) continue;
+            if (e.closest("nav,footer,aside") != null && e.closest("article,main") == null) continue;
+            String all = e.text().strip();
+            if (all.length() < 2 || all.length() > 100) continue;
             Element nameEl = e.selectFirst("[itemprop=name]");
-            String s = (nameEl != null ? nameEl.text() : e.text()).strip();
-            if (s.length() < 2 || s.length() > 100) continue;
+            String s = nameEl != null && !nameEl.text().isBlank() ? nameEl.text().strip() : all;
             Evidence ev = Evidence.of("html-element", describe(e));
             List<Credit> cs = Bylines.parse(s, Role.AUTHOR, ev);
             if (!cs.isEmpty()) return new Byline(s, cs, ev);
@@ -302,60 +337,179 @@ final class HtmlRules {
         "dc.date.created", "dcterms.created", "datecreated", "uploaddate"
     };
 
+    /** A machine-readable date and whether it was written as a UTC instant (whose day may not be the local one). */
+    record DateCand(PartialDate date, boolean utc, Evidence evidence) {
+        Found<PartialDate> found() {
+            return new Found<>(date, evidence);
+        }
+    }
+
+    private static final Pattern UTC_INSTANT = Pattern.compile(
+            "(?i).*\\d{1,2}:\\d\\d(:\\d{1,2}(\\.\\d+)?)?\\s*(z|[+-]00:?00|gmt|utc)(\\s*\\(.*\\))?$");
+
+    private static void addCand(List<DateCand> out, String raw, String method, String detail) {
+        if (raw == null) return;
+        PartialDate d = plausible(Dates.parse(raw));
+        if (d == null || !d.isDay()) return;
+        out.add(new DateCand(d, UTC_INSTANT.matcher(raw.strip()).matches(), Evidence.of(method, detail)));
+    }
+
+    /**
+     * The issue date a page declares: JSON-LD datePublished, published-time meta tags, microdata and
+     * time elements marked as published, then dates printed near the headline. A UTC instant
+     * ("2020-05-02T02:54Z") may fall on the next or previous day at the publisher's: when the page
+     * also gives that neighbouring day in local form, the local day wins.
+     */
     static Found<PartialDate> issued(HtmlFacts h) {
-        JsonNode art = article(h);
-        if (art != null) {
-            for (String k : new String[] {"datePublished", "dateCreated", "uploadDate"}) {
-                PartialDate d = plausible(Dates.parse(JsonLd.text(art, k)));
-                if (d != null) return Found.of(d, "json-ld", ldType(art) + "." + k);
-            }
-        }
-        for (JsonNode n : h.jsonLd) {
-            PartialDate d = plausible(Dates.parse(JsonLd.text(n, "datePublished")));
-            if (d != null) return Found.of(d, "json-ld", ldType(n) + ".datePublished");
-        }
+        List<DateCand> cands = new ArrayList<>();
+        List<JsonNode> arts = h.jsonLd.stream().filter(JsonLd::isArticle).sorted(Comparator.comparingInt(JsonLd::rank)).toList();
+        for (JsonNode a : arts) addCand(cands, JsonLd.text(a, "datePublished"), "json-ld", ldType(a) + ".datePublished");
         for (String k : DATE_META) {
-            for (String v : h.metaAll(k)) {
-                PartialDate d = plausible(Dates.parse(v));
-                if (d != null) return Found.of(d, "html-meta", k);
-            }
+            for (String v : h.metaAll(k)) addCand(cands, v, "html-meta", k);
         }
+        for (JsonNode a : arts) {
+            addCand(cands, JsonLd.text(a, "dateCreated"), "json-ld", ldType(a) + ".dateCreated");
+            addCand(cands, JsonLd.text(a, "uploadDate"), "json-ld", ldType(a) + ".uploadDate");
+        }
+        for (JsonNode n : h.jsonLd) addCand(cands, JsonLd.text(n, "datePublished"), "json-ld", ldType(n) + ".datePublished");
         for (Map.Entry<String, List<String>> e : h.meta.entrySet()) {
             String k = e.getKey();
             if (!DATE_META_KEY.matcher(k).matches() || NOT_ISSUE.matcher(k).matches()) continue;
-            for (String v : e.getValue()) {
-                PartialDate d = plausible(Dates.parse(v));
-                if (d != null) return Found.of(d, "html-meta", k);
+            for (String v : e.getValue()) addCand(cands, v, "html-meta", k);
+        }
+        markedElements(h, cands);
+        List<DateCand> visible = visibleDates(h);
+        if (cands.isEmpty()) return visible.isEmpty() ? null : visible.get(0).found();
+        DateCand best = cands.get(0);
+        if (best.utc()) {
+            List<DateCand> others = new ArrayList<>(cands.subList(1, cands.size()));
+            others.addAll(visible);
+            boolean sameDayLocal = others.stream().anyMatch(o -> !o.utc() && o.date().equals(best.date()));
+            if (!sameDayLocal) {
+                for (DateCand o : others) {
+                    if (o.utc()) continue;
+                    long diff = Math.abs(o.date().toLocalDate().toEpochDay() - best.date().toLocalDate().toEpochDay());
+                    if (diff == 1) {
+                        return Found.of(o.date(), o.evidence().method(), o.evidence().detail()
+                                + " (local day; " + best.evidence() + " gives the UTC instant " + best.date() + ")");
+                    }
+                }
             }
         }
-        // microdata and <time> elements marked as the publication time
+        return best.found();
+    }
+
+    /** Microdata and elements whose markup says they hold the publication time. */
+    private static void markedElements(HtmlFacts h, List<DateCand> out) {
         for (Element e : h.dom.select("[itemprop~=(?i)datePublished|dateCreated], time[pubdate], [class~=(?i)publish|pubdate|posted|entry-date|post-date|article-date|date-published], [id~=(?i)publish|pubdate]")) {
             if (NOT_ISSUE.matcher(e.className() + " " + e.id()).matches() && !e.attr("itemprop").toLowerCase(Locale.ROOT).contains("published")) continue;
-            for (String a : new String[] {"datetime", "content", "title"}) {
-                PartialDate d = plausible(Dates.parse(e.attr(a)));
-                if (d != null) return Found.of(d, "html-element", describe(e) + " @" + a);
-            }
+            int before = out.size();
+            for (String a : new String[] {"datetime", "content"}) addCand(out, e.attr(a), "html-element", describe(e) + " @" + a);
+            if (out.size() > before) continue;
+            for (Element t : e.select("time[datetime]")) addCand(out, t.attr("datetime"), "html-element", describe(e) + " > <time datetime>");
+            if (out.size() > before) continue;
             String text = e.text();
-            if (text.length() < 80) {
+            if (text.length() < 100) {
                 Dates.Hit hit = Dates.findInText(text);
-                if (hit != null && plausible(hit.date()) != null) return Found.of(hit.date(), "html-element", describe(e) + " text");
-            }
-            for (Element t : e.select("time[datetime]")) {
-                PartialDate d = plausible(Dates.parse(t.attr("datetime")));
-                if (d != null) return Found.of(d, "html-element", describe(e) + " > <time datetime>");
+                if (hit != null && plausible(hit.date()) != null) {
+                    out.add(new DateCand(hit.date(), false, Evidence.of("html-element", describe(e) + " text \"" + text.strip() + "\"")));
+                }
             }
         }
-        // the first <time datetime> inside the article
         Element scope = h.dom.selectFirst("article");
         if (scope == null) scope = h.dom.selectFirst("main");
         if (scope != null) {
             for (Element t : scope.select("time[datetime]")) {
                 if (NOT_ISSUE.matcher(t.className() + " " + t.parent().className()).matches()) continue;
-                PartialDate d = plausible(Dates.parse(t.attr("datetime")));
-                if (d != null) return Found.of(d, "html-element", "<" + scope.tagName() + "> first <time datetime>");
+                addCand(out, t.attr("datetime"), "html-element", "<" + scope.tagName() + "> first <time datetime>");
+                break;
             }
         }
-        return null;
+    }
+
+    private static final Pattern DATE_CLASS = Pattern.compile("(?i)date|time|fecha|datum|data|publish|posted|meta");
+
+    /**
+     * Dates the reader sees: in short elements whose class names a date, in the first lines under
+     * the headline, in the title. In that order of trust; each is the first in document order.
+     */
+    static List<DateCand> visibleDates(HtmlFacts h) {
+        List<DateCand> out = new ArrayList<>();
+        Element body = h.dom.body();
+        if (body == null) return out;
+        Element scope = h.dom.selectFirst("article");
+        for (Element root : scope == null ? List.of(body) : List.of(scope, body)) {
+            for (Element e : root.getAllElements()) {
+                String cls = e.className() + " " + e.id();
+                if (cls.isBlank() || !DATE_CLASS.matcher(cls).find() || NOT_ISSUE.matcher(cls).matches()) continue;
+                String text = e.text();
+                if (text.isEmpty() || text.length() > 80) continue;
+                Dates.Hit hit = dateDominated(text);
+                if (hit != null) {
+                    out.add(new DateCand(hit.date(), false, Evidence.of("html-element", describe(e) + " text \"" + text.strip() + "\"")));
+                    break;
+                }
+            }
+            if (!out.isEmpty()) break;
+        }
+        // the headline's <h1>: the article's own when the page has an article element (logos use <h1> too)
+        Element h1 = body.selectFirst("article h1");
+        if (h1 == null) h1 = body.selectFirst("h1");
+        if (h1 != null) {
+            int seen = 0;
+            for (org.jsoup.nodes.TextNode t : h1.parent() == null ? List.<org.jsoup.nodes.TextNode>of() : followingText(h1, 40)) {
+                String s = t.text().strip();
+                if (s.isEmpty()) continue;
+                if ((seen += s.length()) > 800) break;
+                Dates.Hit hit = s.length() <= 120 ? dateDominated(s) : null;
+                if (hit != null) {
+                    out.add(new DateCand(hit.date(), false, Evidence.of("html-text", "date under the <h1>: \"" + s + "\"")));
+                    break;
+                }
+            }
+        }
+        if (h.titleElement != null) {
+            Dates.Hit hit = Dates.findInText(h.titleElement);
+            if (hit != null && plausible(hit.date()) != null) out.add(new DateCand(hit.date(), false, Evidence.of("html-title", "<title>")));
+        }
+        out.removeIf(c -> plausible(c.date()) == null);
+        return out;
+    }
+
+    /** A date that makes up most of a short text ("Published 13 Jan 2020, 10:31"). */
+    private static Dates.Hit dateDominated(String text) {
+        Dates.Hit hit = Dates.findInText(text);
+        if (hit == null) return null;
+        String rest = (text.substring(0, hit.start()) + text.substring(hit.end())).replaceAll("[^\\p{L}]", "");
+        // a date opening a short line ("22/11/2020 - 04:30 - Source: ...") or most of its letters
+        return rest.length() <= 30 || hit.start() <= 3 && text.length() <= 120 ? hit : null;
+    }
+
+    /** Up to n text nodes after an element, in document order. */
+    private static List<org.jsoup.nodes.TextNode> followingText(Element el, int n) {
+        List<org.jsoup.nodes.TextNode> out = new ArrayList<>();
+        org.jsoup.nodes.Node cur = el;
+        // skip the element's own subtree, then walk forward
+        while (cur != null && out.size() < n) {
+            org.jsoup.nodes.Node next = cur.nextSibling();
+            while (next == null && cur.parent() != null) {
+                cur = cur.parent();
+                next = cur.nextSibling();
+            }
+            if (next == null) break;
+            cur = next;
+            if (cur instanceof org.jsoup.nodes.TextNode t) out.add(t);
+            else if (cur instanceof Element e) {
+                if (e.tagName().equals("script") || e.tagName().equals("style")) continue;
+                for (org.jsoup.nodes.TextNode t : e.textNodes()) out.add(t);
+                for (Element d : e.getAllElements()) {
+                    if (d == e) continue;
+                    out.addAll(d.textNodes());
+                    if (out.size() >= n) break;
+                }
+            }
+        }
+        return out;
     }
 
     /** The page's own canonical URL, when its path prints a date. */

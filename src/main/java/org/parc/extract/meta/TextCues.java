@@ -116,6 +116,7 @@ final class TextCues {
     static boolean isCreditLine(String t) {
         String s = t.strip();
         if (s.startsWith("(") && s.endsWith(")")) s = s.substring(1, s.length() - 1);
+        if (Bylines.isPhotoCredit(s)) return true;
         if (s.length() > 120 || s.endsWith("?")) return false;
         if (!Bylines.startsWithCue(s)) return false;
         // "By the way, ..." or "By 2030 the ..." are prose: a credit's words are capitalised names
