@@ -427,19 +427,24 @@ public final class EntityMerger {
         return p < 0 || ".!?\n\"“:".indexOf(text.charAt(p)) >= 0;
     }
 
+    private static final Set<String> MINOR_WORDS = Set.of("a", "an", "the", "and", "but", "or", "nor", "for", "so",
+            "yet", "as", "at", "by", "in", "of", "off", "on", "per", "to", "up", "via", "with", "from", "into", "over", "vs");
+
+    /** A headline-style line: every content word capitalized ("Iraq Asks Russia to Help It Join ..."). */
     private static boolean titleCaseLine(String text, int at) {
-        int ls = text.lastIndexOf('\n', at) + 1;
+        int ls = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+        if (at > 0 && text.charAt(at - 1) == '\n') ls = at;
         int le = text.indexOf('\n', at);
         if (le < 0) le = text.length();
         String line = text.substring(ls, le);
-        if (line.length() > 200) return false;
-        int words = 0, caps = 0;
-        for (String w : line.split("\\s+")) {
-            if (w.isEmpty() || !Character.isLetter(w.charAt(0))) continue;
-            words++;
+        if (line.length() > 250) return false;
+        int content = 0, caps = 0;
+        for (String w : line.split("[\\s\\-–—/:,;\"“”()]+")) {
+            if (w.isEmpty() || !Character.isLetter(w.charAt(0)) || MINOR_WORDS.contains(w.toLowerCase(java.util.Locale.ROOT))) continue;
+            content++;
             if (Character.isUpperCase(w.charAt(0))) caps++;
         }
-        return words >= 3 && caps * 4 >= words * 3;
+        return content >= 4 && caps * 10 >= content * 9;
     }
 
     private static boolean overlaps(List<Span> sorted, int s, int e) {
