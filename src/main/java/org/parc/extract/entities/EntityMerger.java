@@ -154,7 +154,22 @@ public final class EntityMerger {
                     insertSorted(taken, sp);
                 }
             }
+            // an organization's acronym used alone later ("With IS on the ropes" after "Islamic State")
+            for (String acr : initialsInText(text, g)) {
+                Form f = g.stream().filter(x -> x.text.equals(acr)).findFirst().orElse(null);
+                List<Span> spans = findRepeats(text, acr, taken);
+                if (spans.isEmpty()) continue;
+                if (f == null) {
+                    f = new Form(acr);
+                    g.add(f);
+                }
+                for (Span sp : spans) {
+                    f.spans.add(sp);
+                    insertSorted(taken, sp);
+                }
+            }
         }
+        groups.values().removeIf(g -> g.stream().allMatch(f -> f.spans.isEmpty()));
 
         List<Entity> out = new ArrayList<>();
         for (List<Form> g : groups.values()) {
@@ -167,6 +182,21 @@ public final class EntityMerger {
     private static int indexOf(List<Form> list, String text) {
         for (int i = 0; i < list.size(); i++) if (list.get(i).text.equals(text)) return i;
         return -1;
+    }
+
+    /** Acronyms of a multi-word organization's name that the text uses in capitals, not known aliases of anything else. */
+    private List<String> initialsInText(String text, List<Form> g) {
+        List<String> out = new ArrayList<>();
+        if (g.stream().noneMatch(f -> f.type() == EntityType.ORGANIZATION)) return out;
+        for (Form f : g) {
+            if (f.words.size() < 2) continue;
+            for (String ini : Names.initials(f.text)) {
+                String acr = ini.toUpperCase(java.util.Locale.ROOT);
+                if (acr.length() < 2 || out.contains(acr) || aliases.canonical(acr) != null) continue;
+                if (text.contains(acr)) out.add(acr);
+            }
+        }
+        return out;
     }
 
     /** A lone capitalized common noun ("Church", "State") that the text also uses in lower case. */
@@ -389,6 +419,8 @@ public final class EntityMerger {
             if (e < text.length() && wordChar(text.charAt(e))) continue;
             // part of a longer capitalized name the recognizer did not find ("Moscow State University")
             if (capitalizedNeighbour(text, i, e)) continue;
+            // in a line of capitals an acronym is just a word ("THIS IS WAR")
+            if (Names.isAcronym(name) && allCapsLine(text, i)) continue;
             if (overlaps(taken, i, e)) continue;
             out.add(new Span(i, e));
         }
@@ -445,6 +477,19 @@ public final class EntityMerger {
             if (Character.isUpperCase(w.charAt(0))) caps++;
         }
         return content >= 4 && caps * 10 >= content * 9;
+    }
+
+    private static boolean allCapsLine(String text, int at) {
+        int ls = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+        int le = text.indexOf('\n', at);
+        String line = text.substring(ls, le < 0 ? text.length() : le);
+        int words = 0, caps = 0;
+        for (String w : line.split("[^\\p{L}]+")) {
+            if (w.length() < 2) continue;
+            words++;
+            if (w.equals(w.toUpperCase(java.util.Locale.ROOT))) caps++;
+        }
+        return words >= 3 && caps * 2 > words;
     }
 
     private static boolean overlaps(List<Span> sorted, int s, int e) {
