@@ -122,6 +122,18 @@ public final class EntityMerger {
                 if (find(parent, i) == find(parent, j) || l.words.size() <= s.words.size()) continue;
                 if (partOf(s, l, t)) candidates.add(i);
             }
+            if (candidates.isEmpty() && t == EntityType.PERSON && s.words.size() == 1) {
+                // a given name alone ("Daniel" after "Daniel Montalvo"), only when one person bears it
+                Set<Integer> bearers = new TreeSet<>();
+                for (int i = 0; i < j; i++) {
+                    Form l = list.get(i);
+                    if (l.type() == EntityType.PERSON && l.words.size() >= 2 && l.words.size() <= 3 && l.words.get(0).equals(s.words.get(0))) {
+                        candidates.add(i);
+                        bearers.add(find(parent, i));
+                    }
+                }
+                if (bearers.size() > 1) continue;
+            }
             if (candidates.isEmpty()) continue;
             Set<Integer> roots = new TreeSet<>();
             for (int c : candidates) roots.add(find(parent, c));
@@ -273,6 +285,7 @@ public final class EntityMerger {
             t = text.substring(s, e);
             if (t.chars().noneMatch(Character::isLetter) || !Character.isUpperCase(firstLetter(t))) continue;
             if (demonyms.contains(Names.fold(t))) continue;
+            if (m.type() == EntityType.ORGANIZATION) s = withDemonym(text, s);
             out.add(new RawMention(m.type(), s, e));
         }
         // overlapping spans: keep the longer
@@ -283,6 +296,17 @@ public final class EntityMerger {
             kept.add(m);
         }
         return kept;
+    }
+
+    /** "the British Red Cross": taggers leave the nationality out of an organization's name; take it in. */
+    private int withDemonym(String text, int s) {
+        int e = s - 1;
+        if (e < 1 || text.charAt(e) != ' ') return s;
+        int b = e;
+        while (b > 0 && Character.isLetter(text.charAt(b - 1))) b--;
+        if (b == e || !Character.isUpperCase(text.charAt(b))) return s;
+        if (b > 0 && (Character.isLetterOrDigit(text.charAt(b - 1)) || text.charAt(b - 1) == '-')) return s;
+        return demonyms.contains(Names.fold(text.substring(b, e))) ? b : s;
     }
 
     private static int firstLetter(String t) {
@@ -400,7 +424,7 @@ public final class EntityMerger {
         return switch (t) {
             // "Scientology" ↔ "Church of Scientology", "Home Office" ↔ "United Kingdom Home Office"
             // "Labour" ↔ "Labour Party", "Supreme Court" ↔ "Supreme Court of Cassation"; not "Google" ↔ "Google Science Fair"
-            case ORGANIZATION -> suffix && (k >= 2 || lw.get(lw.size() - k - 1).equals("of"))
+            case ORGANIZATION -> suffix && (k >= 2 || lw.size() == 2 || lw.get(lw.size() - k - 1).equals("of"))
                     || prefix && (k >= 2 && lw.get(k).equals("of") || GENERIC_ORG_WORDS.containsAll(lw.subList(k, lw.size())));
             // "Mexico" is not "Mexico City": places need the alias table
             default -> false;
