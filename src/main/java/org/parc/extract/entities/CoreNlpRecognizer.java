@@ -24,12 +24,24 @@ import org.parc.extract.Evidence;
  * People, organizations and places in English text, found by Stanford CoreNLP 4.5.10's CRF
  * named-entity tagger and merged per article by {@link EntityMerger}.
  *
- * <p>Configuration chosen by measurement on the GUM news dev set (12 articles, EntitiesEval),
- * one core, warm:
+ * <p>Configuration chosen by measurement on the GUM news dev set (12 Wikinews articles, 238 gold
+ * entities; EntitiesEval), with this merger, warm, CPU time of the calling thread (the machine was
+ * shared, so wall times were 3-8x higher and noisy):
  * <pre>
- *   config                                   untyped F1   ms/article   load
- *   3class, tokenize+ssplit only  (chosen)      see below
+ *   config (ner.model; SUTime, numeric classifiers off)   untyped P / R / F1      CPU ms/article
+ *   english.all.3class            (chosen)                0.722 / 0.718 / 0.720    38-50
+ *   english.conll.4class                                  0.627 / 0.735 / 0.677    41
+ *   english.muc.7class                                    0.684 / 0.664 / 0.674    30
+ *   3class+4class+7class, NORMAL (CoreNLP's default)      0.722 / 0.718 / 0.720    ~100
+ *   3class+4class+7class, HIGH_RECALL                     0.641 / 0.756 / 0.694    78
+ *   3class + pos,lemma annotators                         0.722 / 0.718 / 0.720    64
+ *   default + fine-grained KBP regexner (+pos,lemma)      0.679 / 0.693 / 0.686    558 (load 8-44 s)
  * </pre>
+ * In NORMAL combination the first model decides PERSON/ORGANIZATION/LOCATION, so the others only
+ * add types parc drops (MISC, dates); the distsim CRFs do not use POS tags. Hence the single 3class
+ * model with tokenize and ssplit only: same quality, half the cost. Articles average 4.1 KB, so a
+ * 5 KB article costs about 50 ms on one core; the model loads in 1-3.5 s (up to 8 s on a busy machine).
+ *
  * The pipeline is built lazily on first use and shared: StanfordCoreNLP.annotate is safe to call
  * from several threads on separate documents (the CRF classifiers keep no per-call state), which
  * CoreNlpRecognizerTest checks against sequential runs.
