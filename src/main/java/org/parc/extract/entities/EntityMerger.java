@@ -1,0 +1,550 @@
+package org.parc.extract.entities;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.parc.extract.Entity;
+import org.parc.extract.EntityType;
+import org.parc.extract.Evidence;
+import org.parc.extract.Mention;
+import org.parc.extract.Span;
+import org.parc.rdf.Iris;
+
+/**
+ * Turns raw typed name occurrences of one article into entities: cleans each span (no leading
+ * "the", no possessive), drops demonyms, groups the names used for one thing, finds the
+ * unlabelled repeats of those names, and picks the fullest name. Pure Java, no models; thread-safe.
+ *
+ * <p>Names are grouped when they are the same after folding case, diacritics and punctuation;
+ * aliases in a shipped table (US, U.S., America → United States); an acronym and the name whose
+ * initials it spells (IS → Islamic State), or an acronym given in parentheses right after a name
+ * (Islamic State (ISIS/ISIL)); spelling or transliteration variants with the same words otherwise
+ * (Moeen/Muen al-Kadhimi); and, within one type, a person's surname or an organization's leading
+ * or trailing words (Maliki → Nouri al-Maliki, Scientology → Church of Scientology). A short name
+ * that fits several people goes to the one named nearest before it.
+ */
+public final class EntityMerger {
+    private static final Pattern PAREN = Pattern.compile("\\G\\s{0,2}\\(\\s*([^()\\n]{1,60}?)\\s*\\)");
+    private static final Set<String> KEEP_DOT = Set.of("jr.", "sr.", "inc.", "co.", "ltd.", "corp.", "st.", "bros.");
+
+    private final Aliases aliases;
+    private final Set<String> demonyms;
+    private final PlaceGazetteer gazetteer;
+
+    /**
+     * @param aliases   alias table
+     * @param demonyms  folded adjectives and nouns of nationality ("iraqi", "russians"), never places
+     * @param gazetteer place links, or null for none
+     */
+    public EntityMerger(Aliases aliases, Set<String> demonyms, PlaceGazetteer gazetteer) {
+        this.aliases = aliases;
+        this.demonyms = Set.copyOf(demonyms);
+        this.gazetteer = gazetteer;
+    }
+
+    /** One name as written, with its occurrences and the types the recognizer gave them. */
+    private static final class Form {
+        final String text;
+        final String folded;
+        final List<String> words;
+        final List<Span> spans = new ArrayList<>();
+        final Map<EntityType, Integer> votes = new EnumMap<>(EntityType.class);
+
+        Form(String text) {
+            this.text = text;
+            this.folded = Names.fold(text);
+            this.words = Names.foldedWords(text);
+        }
+
+        EntityType type() {
+            return votes.entrySet().stream().max(Map.Entry.<EntityType, Integer>comparingByValue()
+                    .thenComparing(e -> -e.getKey().ordinal())).map(Map.Entry::getKey).orElse(EntityType.ORGANIZATION);
+        }
+
+        int first() {
+            return spans.stream().mapToInt(Span::start).min().orElse(Integer.MAX_VALUE);
+        }
+    }
+
+    /**
+     * Entities of one article.
+     *
+     * @param text     the article text the offsets refer to
+     * @param raw      what the recognizer found, in any order, possibly overlapping
+     * @param evidence how the names were recognized
+     */
+    public List<Entity> merge(String text, Collection<RawMention> raw, Evidence evidence) {
+        List<RawMention> clean = clean(text, raw);
+        Map<String, String> parenLinks = new HashMap<>();
+        clean = addParenthesized(text, clean, parenLinks);
+        Map<String, Form> forms = new LinkedHashMap<>();
+        for (RawMention m : clean) {
+            String s = text.substring(m.start(), m.end());
+            Form f = forms.computeIfAbsent(s, Form::new);
+            f.spans.add(new Span(m.start(), m.end()));
+            f.votes.merge(m.type(), 1, Integer::sum);
+        }
+        List<Form> list = new ArrayList<>(forms.values());
+        // fullest first: more words, then longer
+        list.sort(Comparator.comparing((Form f) -> -f.words.size()).thenComparing(f -> -f.text.length())
+                .thenComparing(Form::first));
+        int n = list.size();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) parent[i] = i;
+
+        // strong, type-independent rules
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (strongSame(list.get(i), list.get(j))) union(parent, i, j);
+            }
+        }
+        // acronyms given in parentheses after a name
+        for (Map.Entry<String, String> e : parenLinks.entrySet()) {
+            int a = indexOf(list, e.getKey()), b = indexOf(list, e.getValue());
+            if (a >= 0 && b >= 0) union(parent, a, b);
+        }
+        // partial names: a shorter form whose words are the end (or, for organizations, the start) of longer forms
+        for (int j = 0; j < n; j++) {
+            Form s = list.get(j);
+            EntityType t = s.type();
+            List<Integer> candidates = new ArrayList<>();
+            for (int i = 0; i < j; i++) {
+                Form l = list.get(i);
+                if (find(parent, i) == find(parent, j) || l.words.size() <= s.words.size()) continue;
+                if (partOf(s, l, t)) candidates.add(i);
+            }
+            if (candidates.isEmpty() && t == EntityType.PERSON && s.words.size() == 1) {
+                // a given name alone ("Daniel" after "Daniel Montalvo"), only when one person bears it
+                Set<Integer> bearers = new TreeSet<>();
+                for (int i = 0; i < j; i++) {
+                    Form l = list.get(i);
+                    if (l.type() == EntityType.PERSON && l.words.size() >= 2 && l.words.size() <= 3 && l.words.get(0).equals(s.words.get(0))) {
+                        candidates.add(i);
+                        bearers.add(find(parent, i));
+                    }
+                }
+                if (bearers.size() > 1) continue;
+            }
+            if (candidates.isEmpty()) continue;
+            Set<Integer> roots = new TreeSet<>();
+            for (int c : candidates) roots.add(find(parent, c));
+            int pick = candidates.get(0);
+            if (roots.size() > 1) {
+                // several bearers: the one named nearest before the short name's first use
+                int at = s.first(), best = Integer.MIN_VALUE;
+                for (int c : candidates) {
+                    int f = list.get(c).first();
+                    if (f <= at && f > best) {
+                        best = f;
+                        pick = c;
+                    }
+                }
+            }
+            union(parent, pick, j);
+        }
+
+        Map<Integer, List<Form>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(list.get(i));
+
+        // repeats of a known name that the recognizer missed
+        List<Span> taken = new ArrayList<>();
+        for (Form f : list) taken.addAll(f.spans);
+        taken.sort(Comparator.comparingInt(Span::start));
+        for (List<Form> g : groups.values()) {
+            for (Form f : List.copyOf(g)) {
+                for (Span sp : findRepeats(text, f.text, taken)) {
+                    f.spans.add(sp);
+                    insertSorted(taken, sp);
+                }
+            }
+            // an organization's acronym used alone later ("With IS on the ropes" after "Islamic State")
+            for (String acr : initialsInText(text, g)) {
+                Form f = g.stream().filter(x -> x.text.equals(acr)).findFirst().orElse(null);
+                List<Span> spans = findRepeats(text, acr, taken);
+                if (spans.isEmpty()) continue;
+                if (f == null) {
+                    f = new Form(acr);
+                    g.add(f);
+                }
+                for (Span sp : spans) {
+                    f.spans.add(sp);
+                    insertSorted(taken, sp);
+                }
+            }
+        }
+        groups.values().removeIf(g -> g.stream().allMatch(f -> f.spans.isEmpty()));
+
+        List<Entity> out = new ArrayList<>();
+        for (List<Form> g : groups.values()) {
+            if (!commonWord(text, g)) out.add(entity(g, evidence));
+        }
+        out.sort(Comparator.comparingInt(e -> e.mentions().get(0).span().start()));
+        return out;
+    }
+
+    private static int indexOf(List<Form> list, String text) {
+        for (int i = 0; i < list.size(); i++) if (list.get(i).text.equals(text)) return i;
+        return -1;
+    }
+
+    /** Acronyms of a multi-word organization's name that the text uses in capitals, not known aliases of anything else. */
+    private List<String> initialsInText(String text, List<Form> g) {
+        List<String> out = new ArrayList<>();
+        if (g.stream().noneMatch(f -> f.type() == EntityType.ORGANIZATION)) return out;
+        for (Form f : g) {
+            if (f.words.size() < 2) continue;
+            for (String ini : Names.initials(f.text)) {
+                String acr = ini.toUpperCase(java.util.Locale.ROOT);
+                if (acr.length() < 2 || out.contains(acr) || aliases.canonical(acr) != null) continue;
+                if (text.contains(acr)) out.add(acr);
+            }
+        }
+        return out;
+    }
+
+    /** A lone capitalized common noun ("Church", "State") that the text also uses in lower case. */
+    private static boolean commonWord(String text, List<Form> g) {
+        for (Form f : g) {
+            if (f.words.size() != 1 || Names.isAcronym(f.text)) return false;
+            String lower = f.text.toLowerCase(java.util.Locale.ROOT);
+            if (lower.equals(f.text) || !Pattern.compile("(?<![\\p{L}-])" + Pattern.quote(lower) + "(?![\\p{L}-])").matcher(text).find()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private Entity entity(List<Form> g, Evidence evidence) {
+        // the fullest name: most words, then longest, then most used
+        Form main = g.stream().min(Comparator.comparing((Form f) -> -f.words.size()).thenComparing(f -> -f.text.length())
+                .thenComparing(f -> -f.spans.size()).thenComparing(Form::first)).orElseThrow();
+        Map<EntityType, Integer> votes = new EnumMap<>(EntityType.class);
+        for (Form f : g) f.votes.forEach((t, c) -> votes.merge(t, c * (f == main ? 2 : 1), Integer::sum));
+        EntityType type = votes.entrySet().stream().max(Map.Entry.<EntityType, Integer>comparingByValue()
+                .thenComparing(e -> -e.getKey().ordinal())).map(Map.Entry::getKey).orElseThrow();
+        String canonical = null;
+        for (Form f : g) {
+            canonical = aliases.canonical(f.text);
+            if (canonical != null) break;
+        }
+        TreeSet<String> alternates = new TreeSet<>();
+        List<Mention> mentions = new ArrayList<>();
+        for (Form f : g) {
+            if (!f.text.equals(main.text)) alternates.add(f.text);
+            for (Span s : f.spans) mentions.add(new Mention(f.text, s));
+        }
+        mentions.sort(Comparator.comparingInt((Mention m) -> m.span().start()));
+        String key = Iris.slug(canonical != null ? canonical : main.text);
+        List<Entity.Link> links = List.of();
+        if (type == EntityType.PLACE && gazetteer != null) {
+            List<String> names = new ArrayList<>();
+            if (canonical != null) names.add(canonical);
+            names.add(main.text);
+            for (Form f : g) names.add(f.text);
+            links = gazetteer.link(names);
+        }
+        return new Entity(type, key, main.text, List.copyOf(alternates), List.copyOf(mentions), links, evidence);
+    }
+
+    // ---- cleaning ----
+
+    private List<RawMention> clean(String text, Collection<RawMention> raw) {
+        List<RawMention> out = new ArrayList<>();
+        for (RawMention m : raw) {
+            if (m.end() > text.length()) continue;
+            // taggers read title case as names everywhere ("Iraq Asks Russia"): headlines get only known names, later
+            if (titleCaseLine(text, m.start())) continue;
+            int s = m.start(), e = m.end();
+            // surrounding blanks, quotes and punctuation
+            while (s < e && !Character.isLetterOrDigit(text.charAt(s))) s++;
+            while (e > s && trailingJunk(text, s, e)) e--;
+            // a leading article
+            if (e - s > 4 && text.regionMatches(true, s, "the ", 0, 4)) {
+                s += 4;
+                while (s < e && Character.isWhitespace(text.charAt(s))) s++;
+            }
+            // possessives: Iraq's, Iraq’s, Iraq 's, Reuters'
+            String t = text.substring(s, e);
+            Matcher pm = Pattern.compile("\\s*['’]s?$").matcher(t);
+            if (pm.find() && (pm.group().length() > 1 || t.endsWith("s'") || t.endsWith("s’"))) {
+                e = s + pm.start();
+                while (e > s && trailingJunk(text, s, e)) e--;
+            }
+            if (e <= s) continue;
+            // "in Washington D.C." at a sentence end: the tokenizer gave the dot to the sentence
+            if (e < text.length() && text.charAt(e) == '.' && text.substring(s, e).matches("(?s).*(^|[\\s-])(\\p{L}\\.)+\\p{L}")) e++;
+            t = text.substring(s, e);
+            if (t.chars().noneMatch(Character::isLetter) || !Character.isUpperCase(firstLetter(t))) continue;
+            if (demonyms.contains(Names.fold(t))) continue;
+            if (m.type() == EntityType.ORGANIZATION) s = withDemonym(text, s);
+            out.add(new RawMention(m.type(), s, e));
+        }
+        // overlapping spans: keep the longer
+        out.sort(Comparator.comparingInt(RawMention::start).thenComparing(m -> -(m.end() - m.start())));
+        List<RawMention> kept = new ArrayList<>();
+        for (RawMention m : out) {
+            if (!kept.isEmpty() && m.start() < kept.get(kept.size() - 1).end()) continue;
+            kept.add(m);
+        }
+        return kept;
+    }
+
+    /** "the British Red Cross": taggers leave the nationality out of an organization's name; take it in. */
+    private int withDemonym(String text, int s) {
+        int e = s - 1;
+        if (e < 1 || text.charAt(e) != ' ') return s;
+        int b = e;
+        while (b > 0 && Character.isLetter(text.charAt(b - 1))) b--;
+        if (b == e || !Character.isUpperCase(text.charAt(b))) return s;
+        if (b > 0 && (Character.isLetterOrDigit(text.charAt(b - 1)) || text.charAt(b - 1) == '-')) return s;
+        return demonyms.contains(Names.fold(text.substring(b, e))) ? b : s;
+    }
+
+    private static int firstLetter(String t) {
+        for (int i = 0; i < t.length(); i++) if (Character.isLetter(t.charAt(i))) return t.charAt(i);
+        return 'a';
+    }
+
+    /** Whether the last char of text[s,e) is junk to drop: blanks, quotes, brackets, commas, a sentence dot. */
+    private static boolean trailingJunk(String text, int s, int e) {
+        char c = text.charAt(e - 1);
+        if (Character.isLetterOrDigit(c)) return false;
+        if (c == '.') {
+            String last = text.substring(s, e);
+            int sp = Math.max(last.lastIndexOf(' '), last.lastIndexOf('-'));
+            String word = last.substring(sp + 1);
+            // abbreviations keep their dot: U.S., D.C., Jr.
+            return !(word.matches("(\\p{L}\\.){2,}") || KEEP_DOT.contains(word.toLowerCase()));
+        }
+        return c != ')' || text.substring(s, e).indexOf('(') < 0;
+    }
+
+    /**
+     * Acronyms in parentheses right after a name: "Popular Mobilization Forces (PMF)", "Islamic State
+     * (ISIS/ISIL)". Adds their mentions and records alias → name in {@code links}.
+     */
+    private static List<RawMention> addParenthesized(String text, List<RawMention> mentions, Map<String, String> links) {
+        List<RawMention> out = new ArrayList<>(mentions);
+        for (int k = 0; k < mentions.size(); k++) {
+            RawMention m = mentions.get(k);
+            String name = text.substring(m.start(), m.end());
+            if (Names.words(name).size() < 2 || name.equals(name.toUpperCase())) continue;
+            Matcher pm = PAREN.matcher(text);
+            pm.region(m.end(), text.length());
+            if (!pm.find()) continue;
+            // "WASHINGTON (Reuters) -": a dateline, not an alias
+            String after = text.substring(pm.end(), Math.min(text.length(), pm.end() + 3)).strip();
+            if (after.startsWith("-") || after.startsWith("–") || after.startsWith("—")) continue;
+            int base = pm.start(1);
+            String inner = pm.group(1);
+            Matcher part = Pattern.compile("[^/,;]+").matcher(inner);
+            while (part.find()) {
+                int s = base + part.start(), e = base + part.end();
+                while (s < e && !Character.isLetterOrDigit(text.charAt(s))) s++;
+                while (e > s && !Character.isLetterOrDigit(text.charAt(e - 1))) e--;
+                if (e <= s) continue;
+                String alias = text.substring(s, e);
+                if (!Names.isAcronym(alias)) continue;
+                boolean overlaps = false;
+                for (RawMention o : mentions) {
+                    if (o.start() < e && s < o.end()) {
+                        overlaps = true;
+                        if (o.start() == s && o.end() == e) links.put(alias, name);
+                    }
+                }
+                if (!overlaps) {
+                    out.add(new RawMention(m.type(), s, e));
+                    links.put(alias, name);
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- grouping rules ----
+
+    private boolean strongSame(Form a, Form b) {
+        if (a.folded.equals(b.folded)) return true;
+        String ca = aliases.canonical(a.text), cb = aliases.canonical(b.text);
+        if (ca != null && ca.equals(cb)) return true;
+        if (ca != null && Names.fold(ca).equals(b.folded) || cb != null && Names.fold(cb).equals(a.folded)) return true;
+        if (acronymOf(b, a) || acronymOf(a, b)) return true;
+        return a.type() == b.type() && variants(a, b);
+    }
+
+    /** {@code acr} is an acronym spelling the initials of {@code full}. */
+    private boolean acronymOf(Form acr, Form full) {
+        if (!Names.isAcronym(acr.text) || full.words.size() < 2) return false;
+        // a well-known alias says what it stands for: "US" is not "University of Sheffield"
+        if (aliases.canonical(acr.text) != null) return false;
+        String letters = Names.fold(acr.text).replace(" ", "");
+        return Names.initials(full.text).contains(letters);
+    }
+
+    /** Same number of words, each the same or a spelling variant, at least one the same. */
+    private static boolean variants(Form a, Form b) {
+        if (a.words.size() != b.words.size() || a.words.size() < 2) return false;
+        boolean oneSame = false;
+        for (int i = 0; i < a.words.size(); i++) {
+            String x = a.words.get(i), y = b.words.get(i);
+            if (x.equals(y)) {
+                oneSame = true;
+            } else if (!Names.variantWords(x, y)) {
+                return false;
+            }
+        }
+        return oneSame;
+    }
+
+    private static final Set<String> GENERIC_ORG_WORDS = Set.of("party", "group", "inc", "corp", "corporation",
+            "company", "co", "ltd", "llc", "plc", "organization", "organisation", "movement", "foundation",
+            "association", "agency", "network", "news", "times", "militia", "forces", "army", "government");
+
+    /** Whether short form {@code s} names the same {@code t} as longer form {@code l}. */
+    private static boolean partOf(Form s, Form l, EntityType t) {
+        List<String> sw = s.words, lw = l.words;
+        int k = sw.size();
+        if (k == 0 || k >= lw.size()) return false;
+        boolean suffix = lw.subList(lw.size() - k, lw.size()).equals(sw);
+        boolean prefix = lw.subList(0, k).equals(sw);
+        if (t == EntityType.PERSON) {
+            // surname (with its particle: "al-Maliki"), whatever type the tagger gave the full name once
+            return suffix && lw.size() <= 4;
+        }
+        if (l.type() != t) return false;
+        return switch (t) {
+            // "Scientology" ↔ "Church of Scientology", "Home Office" ↔ "United Kingdom Home Office"
+            // "Labour" ↔ "Labour Party", "Supreme Court" ↔ "Supreme Court of Cassation"; not "Google" ↔ "Google Science Fair"
+            case ORGANIZATION -> suffix && (k >= 2 || lw.size() == 2 || lw.get(lw.size() - k - 1).equals("of"))
+                    || prefix && (k >= 2 && lw.get(k).equals("of") || GENERIC_ORG_WORDS.containsAll(lw.subList(k, lw.size())));
+            // "Mexico" is not "Mexico City": places need the alias table
+            default -> false;
+        };
+    }
+
+    // ---- repeats ----
+
+    /** Unlabelled occurrences of a name, as a whole word, not inside a found mention. */
+    private static List<Span> findRepeats(String text, String name, List<Span> taken) {
+        List<Span> out = new ArrayList<>();
+        if (name.length() < 2 || !Character.isUpperCase(name.charAt(0))) return out;
+        for (int i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+            int e = i + name.length();
+            if (i > 0 && wordChar(text.charAt(i - 1))) continue;
+            if (e < text.length() && wordChar(text.charAt(e))) continue;
+            // part of a longer capitalized name the recognizer did not find ("Moscow State University")
+            if (capitalizedNeighbour(text, i, e)) continue;
+            // in a line of capitals an acronym is just a word ("THIS IS WAR")
+            if (Names.isAcronym(name) && allCapsLine(text, i)) continue;
+            if (overlaps(taken, i, e)) continue;
+            out.add(new Span(i, e));
+        }
+        return out;
+    }
+
+    private static boolean wordChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '-' || c == '‐' || c == '&' || c == '@';
+    }
+
+    private static boolean capitalizedNeighbour(String text, int s, int e) {
+        int j = e;
+        if (j < text.length() && text.charAt(j) == ' ' && j + 1 < text.length() && Character.isUpperCase(text.charAt(j + 1))) {
+            // "Iraq Asks Russia": title case on both sides is a headline, allowed
+            return !titleCaseLine(text, s);
+        }
+        int i = s - 1;
+        if (i > 0 && text.charAt(i) == ' ' && Character.isUpperCase(text.charAt(i - 1) == '.' ? 'a' : wordStart(text, i - 1))) {
+            return !titleCaseLine(text, s) && !sentenceStart(text, i);
+        }
+        return false;
+    }
+
+    private static char wordStart(String text, int last) {
+        int k = last;
+        while (k > 0 && Character.isLetter(text.charAt(k - 1))) k--;
+        return text.charAt(k);
+    }
+
+    private static boolean sentenceStart(String text, int spaceBefore) {
+        // the previous word starts a sentence or paragraph: "In Iraq" style openers are not names
+        int k = spaceBefore - 1;
+        while (k > 0 && Character.isLetter(text.charAt(k - 1))) k--;
+        int p = k - 1;
+        while (p >= 0 && text.charAt(p) == ' ') p--;
+        return p < 0 || ".!?\n\"“:".indexOf(text.charAt(p)) >= 0;
+    }
+
+    private static final Set<String> MINOR_WORDS = Set.of("a", "an", "the", "and", "but", "or", "nor", "for", "so",
+            "yet", "as", "at", "by", "in", "of", "off", "on", "per", "to", "up", "via", "with", "from", "into", "over", "vs");
+
+    /** A headline-style line: every content word capitalized ("Iraq Asks Russia to Help It Join ..."). */
+    private static boolean titleCaseLine(String text, int at) {
+        int ls = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+        if (at > 0 && text.charAt(at - 1) == '\n') ls = at;
+        int le = text.indexOf('\n', at);
+        if (le < 0) le = text.length();
+        String line = text.substring(ls, le);
+        if (line.length() > 250) return false;
+        int content = 0, caps = 0;
+        for (String w : line.split("[\\s\\-–—/:,;\"“”()]+")) {
+            if (w.isEmpty() || !Character.isLetter(w.charAt(0)) || MINOR_WORDS.contains(w.toLowerCase(java.util.Locale.ROOT))) continue;
+            content++;
+            if (Character.isUpperCase(w.charAt(0))) caps++;
+        }
+        return content >= 4 && caps * 10 >= content * 9;
+    }
+
+    private static boolean allCapsLine(String text, int at) {
+        int ls = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+        int le = text.indexOf('\n', at);
+        String line = text.substring(ls, le < 0 ? text.length() : le);
+        int words = 0, caps = 0;
+        for (String w : line.split("[^\\p{L}]+")) {
+            if (w.length() < 2) continue;
+            words++;
+            if (w.equals(w.toUpperCase(java.util.Locale.ROOT))) caps++;
+        }
+        return words >= 3 && caps * 2 > words;
+    }
+
+    private static boolean overlaps(List<Span> sorted, int s, int e) {
+        for (Span t : sorted) {
+            if (t.start() >= e) break;
+            if (s < t.end()) return true;
+        }
+        return false;
+    }
+
+    private static void insertSorted(List<Span> sorted, Span sp) {
+        int i = 0;
+        while (i < sorted.size() && sorted.get(i).start() < sp.start()) i++;
+        sorted.add(i, sp);
+    }
+
+    // ---- union-find ----
+
+    private static int find(int[] p, int i) {
+        while (p[i] != i) {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] p, int a, int b) {
+        int ra = find(p, a), rb = find(p, b);
+        if (ra == rb) return;
+        // the root stays the fuller form (lower index)
+        if (ra < rb) p[rb] = ra;
+        else p[ra] = rb;
+    }
+}

@@ -1,0 +1,115 @@
+package org.parc.extract.entities;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.parc.extract.Entity;
+import org.parc.extract.Evidence;
+
+/**
+ * Links place names to GeoNames from a small shipped extract (geonames-places.tsv: all countries and
+ * the populated places with at least 100,000 inhabitants, capitals and first-order seats; GeoNames,
+ * CC BY 4.0, see geonames-NOTICE.txt). A link is accepted only when the name is exact and
+ * unambiguous in the extract and is not also the name of a state or province; otherwise the
+ * candidates are offered, unaccepted, for a librarian.
+ */
+public final class PlaceGazetteer {
+    /** One GeoNames feature of the extract. */
+    public record Place(long geonameId, boolean country, String countryCode, String feature, long population, String name) {
+        public String iri() {
+            return "https://sws.geonames.org/" + geonameId + "/";
+        }
+    }
+
+    private static final int MAX_CANDIDATES = 3;
+
+    private final Map<String, List<Place>> byName;
+    private final Set<String> admin1;
+
+    PlaceGazetteer(Collection<Place> places, Collection<String> admin1Names) {
+        Map<String, List<Place>> m = new HashMap<>();
+        for (Place p : places) m.computeIfAbsent(Names.fold(p.name()), k -> new ArrayList<>()).add(p);
+        for (List<Place> l : m.values()) {
+            l.sort(Comparator.comparing((Place p) -> !p.country()).thenComparing(Place::population, Comparator.reverseOrder()));
+        }
+        this.byName = Map.copyOf(m);
+        Set<String> a = new HashSet<>();
+        for (String n : admin1Names) a.add(Names.fold(n));
+        this.admin1 = Set.copyOf(a);
+    }
+
+    /** The shipped extract, loaded once. */
+    public static PlaceGazetteer shipped() {
+        return Holder.SHIPPED;
+    }
+
+    /** Features named exactly so (case, diacritics and punctuation ignored), countries first, then by population. */
+    public List<Place> lookup(String name) {
+        return byName.getOrDefault(Names.fold(name), List.of());
+    }
+
+    /**
+     * Links for a place entity known by these names (the preferred first). The first name that
+     * matches decides; an exact unique match is accepted, ambiguous ones give candidates.
+     */
+    public List<Entity.Link> link(List<String> names) {
+        for (String n : names) {
+            List<Place> found = lookup(n);
+            if (found.isEmpty()) continue;
+            boolean region = admin1.contains(Names.fold(n));
+            // a capital or regional seat named like its own region (Baghdad, Moscow) is the usual reading
+            boolean seat = found.size() == 1 && !found.get(0).country() && found.get(0).feature().matches("PPLC|PPLA");
+            boolean ambiguous = found.size() > 1 || region && !seat;
+            Evidence ev = Evidence.of("geonames-extract", "name \"" + n + "\"" + (found.size() > 1 ? ", " + found.size() + " features" : "") + (region ? ", also a region" : ""));
+            if (!ambiguous) return List.of(new Entity.Link(found.get(0).iri(), region ? 0.9 : 0.95, true, ev));
+            Map<String, Entity.Link> out = new LinkedHashMap<>();
+            double conf = 0.6;
+            for (Place p : found) {
+                if (out.size() == MAX_CANDIDATES) break;
+                out.putIfAbsent(p.iri(), new Entity.Link(p.iri(), conf, false, ev));
+                conf = Math.max(0.1, conf - 0.2);
+            }
+            return List.copyOf(out.values());
+        }
+        return List.of();
+    }
+
+    private static final class Holder {
+        static final PlaceGazetteer SHIPPED = load();
+
+        private static PlaceGazetteer load() {
+            List<Place> places = new ArrayList<>();
+            for (String line : lines("geonames-places.tsv")) {
+                String[] f = line.split("\t");
+                places.add(new Place(Long.parseLong(f[0]), f[1].equals("A"), f[2], f[3], Long.parseLong(f[4].isEmpty() ? "0" : f[4]), f[5]));
+            }
+            return new PlaceGazetteer(places, lines("geonames-admin1-names.txt"));
+        }
+
+        private static List<String> lines(String resource) {
+            List<String> out = new ArrayList<>();
+            try (InputStream in = PlaceGazetteer.class.getResourceAsStream(resource)) {
+                if (in == null) throw new IllegalStateException(resource + " missing from the classpath");
+                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                for (String line; (line = r.readLine()) != null; ) {
+                    if (!line.isBlank() && !line.startsWith("#")) out.add(line);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package org.parc.extract.entities;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.parc.extract.Entity;
+import org.parc.extract.EntityType;
+import org.parc.extract.Evidence;
+import org.parc.extract.Mention;
+
+/** The merging rules on hand-made typed mentions: no models. */
+class EntityMergerTest {
+    static final EntityMerger MERGER = new EntityMerger(Aliases.shipped(), Set.of("iraqi", "russian", "russians"), PlaceGazetteer.shipped());
+    static final Evidence EV = Evidence.of("test", "");
+
+    /** Mentions of the given type at every occurrence of each name (whole words, first match wins). */
+    static List<RawMention> at(String text, EntityType type, String... names) {
+        List<RawMention> out = new ArrayList<>();
+        for (String n : names) {
+            for (int i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) out.add(new RawMention(type, i, i + n.length()));
+        }
+        return out;
+    }
+
+    static List<Entity> merge(String text, List<RawMention> raw) {
+        List<Entity> out = MERGER.merge(text, raw, EV);
+        for (Entity e : out) {
+            for (Mention m : e.mentions()) assertEquals(m.text(), m.span().cut(text), "mention text = cut span");
+            assertFalse(e.alternateNames().contains(e.name()));
+            assertEquals(e.alternateNames().stream().sorted().toList(), e.alternateNames());
+        }
+        return out;
+    }
+
+    static Entity named(List<Entity> es, String name) {
+        return es.stream().filter(e -> e.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError(name + " not in " + es));
+    }
+
+    @Test
+    void surnameJoinsFullName() {
+        String t = "Last July, Nouri al-Maliki visited Moscow. Maliki told Lavrov that Baghdad would welcome it.";
+        List<RawMention> raw = new ArrayList<>(at(t, EntityType.PERSON, "Nouri al-Maliki", "Lavrov"));
+        raw.add(new RawMention(EntityType.PERSON, t.indexOf("Maliki told"), t.indexOf("Maliki told") + 6));
+        List<Entity> es = merge(t, raw);
+        Entity m = named(es, "Nouri al-Maliki");
+        assertEquals(List.of("Maliki"), m.alternateNames());
+        assertEquals(2, m.mentions().size());
+        assertEquals("nouri-al-maliki", m.key());
+    }
+
+    @Test
+    void surnameSharedByTwoGoesToNearestBefore() {
+        String t = "Haider al-Abadi met Ali al-Abadi. Later Hadi al-Amiri spoke. Amiri said no.";
+        List<RawMention> raw = new ArrayList<>(at(t, EntityType.PERSON, "Haider al-Abadi", "Ali al-Abadi", "Hadi al-Amiri"));
+        raw.addAll(at(t, EntityType.PERSON, "Amiri said").stream().map(r -> new RawMention(r.type(), r.start(), r.start() + 5)).toList());
+        List<Entity> es = merge(t, raw);
+        assertEquals(List.of("Amiri"), named(es, "Hadi al-Amiri").alternateNames());
+        assertEquals(3, es.size());
+    }
+
+    @Test
+    void transliterationVariants() {
+        String t = "Moeen al-Kadhimi, a spokesman, spoke. Muen al-Kadhimi also said so. Sergei Lavrov and Sergey Lavrov.";
+        List<Entity> es = merge(t, at(t, EntityType.PERSON, "Moeen al-Kadhimi", "Muen al-Kadhimi", "Sergei Lavrov", "Sergey Lavrov"));
+        assertEquals(2, es.size(), es.toString());
+        assertEquals(List.of("Muen al-Kadhimi"), named(es, "Moeen al-Kadhimi").alternateNames());
+    }
+
+    @Test
+    void differentPeopleStayApart() {
+        String t = "John Smith met Joan Smith and Mary Jones.";
+        assertEquals(3, merge(t, at(t, EntityType.PERSON, "John Smith", "Joan Smith", "Mary Jones")).size());
+    }
+
+    @Test
+    void parenthesizedAcronymsAndInitials() {
+        String t = "the collapse of the Islamic State (ISIS/ISIL) in the region. Later ISIS lost Mosul. "
+                + "The Popular Mobilization Forces (PMF) grew. With IS on the ropes, the PMF waited.";
+        List<RawMention> raw = new ArrayList<>(at(t, EntityType.ORGANIZATION, "Islamic State", "Popular Mobilization Forces"));
+        raw.add(new RawMention(EntityType.ORGANIZATION, t.indexOf("IS on"), t.indexOf("IS on") + 2));
+        raw.addAll(at(t, EntityType.PLACE, "Mosul"));
+        List<Entity> es = merge(t, raw);
+        Entity is = named(es, "Islamic State");
+        assertEquals(List.of("IS", "ISIL", "ISIS"), is.alternateNames());
+        // ISIS twice (one found only as a repeat), ISIL once, IS once, the full name once
+        assertEquals(5, is.mentions().size(), is.mentions().toString());
+        Entity pmf = named(es, "Popular Mobilization Forces");
+        assertEquals(List.of("PMF"), pmf.alternateNames());
+        assertEquals(3, pmf.mentions().size());
+        assertEquals(3, es.size());
+    }
+
+    @Test
+    void datelineIsNotAnAlias() {
+        String t = "WASHINGTON DC (Kurdistan 24) - on Saturday, officials met in New York (AP) - as we learned.";
+        List<RawMention> raw = at(t, EntityType.PLACE, "WASHINGTON DC", "New York");
+        List<Entity> es = merge(t, raw);
+        assertEquals(2, es.size());
+        assertTrue(es.stream().allMatch(e -> e.alternateNames().isEmpty()), es.toString());
+    }
+
+    @Test
+    void countryAliasesFromTheTable() {
+        String t = "The United States and the US agree; U.S. troops and America's allies. Washington D.C. is far.";
+        List<Entity> es = merge(t, at(t, EntityType.PLACE, "United States", "US", "U.S", "America", "Washington D.C"));
+        Entity us = named(es, "United States");
+        assertEquals(List.of("America", "U.S.", "US"), us.alternateNames());
+        assertEquals("united-states", us.key());
+        assertEquals("https://sws.geonames.org/6252001/", us.links().get(0).iri());
+        assertTrue(us.links().get(0).accepted());
+        // the abbreviation keeps its dot, the sentence's is not taken twice
+        assertEquals("Washington D.C.", named(es, "Washington D.C.").name());
+        assertEquals(2, es.size());
+    }
+
+    @Test
+    void shortAliasAloneGetsTheCanonicalKey() {
+        String t = "Troops of the U.S. left.";
+        Entity us = merge(t, at(t, EntityType.PLACE, "U.S.")).get(0);
+        assertEquals("U.S.", us.name());
+        assertEquals("united-states", us.key());
+    }
+
+    @Test
+    void acronymThatIsAKnownAliasIsNotReadAsInitials() {
+        String t = "The University of Sheffield and the US agree.";
+        List<RawMention> raw = new ArrayList<>(at(t, EntityType.ORGANIZATION, "University of Sheffield"));
+        raw.addAll(at(t, EntityType.PLACE, "US"));
+        assertEquals(2, merge(t, raw).size());
+    }
+
+    @Test
+    void possessivesAndLeadingTheAreStripped() {
+        String t = "Iraq's relationship and Iraq’s ties; the Kremlin said. Reuters' report. The Hague Court.";
+        List<RawMention> raw = new ArrayList<>(at(t, EntityType.PLACE, "Iraq's", "Iraq’s"));
+        raw.addAll(at(t, EntityType.ORGANIZATION, "the Kremlin", "Reuters'"));
+        List<Entity> es = merge(t, raw);
+        Entity iraq = named(es, "Iraq");
+        assertEquals(2, iraq.mentions().size());
+        assertTrue(iraq.mentions().stream().allMatch(m -> m.text().equals("Iraq")));
+        assertEquals("Kremlin", named(es, "Kremlin").mentions().get(0).text());
+        assertEquals("Reuters", named(es, "Reuters").mentions().get(0).text());
+    }
+
+    @Test
+    void demonymsAreNotPlaces() {
+        String t = "The Iraqi government and Russian weapons; Russians in Iraq.";
+        List<Entity> es = merge(t, at(t, EntityType.PLACE, "Iraqi", "Russian", "Iraq"));
+        assertEquals(List.of("Iraq"), es.stream().map(Entity::name).toList());
+    }
+
+    @Test
+    void placesDoNotMergeByPrefix() {
+        String t = "From Mexico City to Mexico.";
+        assertEquals(2, merge(t, at(t, EntityType.PLACE, "Mexico City", "Mexico")).size());
+    }
+
+    @Test
+    void organizationsByLeadingOrTrailingWords() {
+        String t = "The Church of Scientology sued. Scientology said no. The Labour Party and Labour. Google Science Fair at Google.";
+        List<Entity> es = merge(t, at(t, EntityType.ORGANIZATION, "Church of Scientology", "Scientology", "Labour Party", "Labour", "Google Science Fair", "Google"));
+        assertEquals(List.of("Scientology"), named(es, "Church of Scientology").alternateNames());
+        assertEquals(List.of("Labour"), named(es, "Labour Party").alternateNames());
+        assertEquals(List.of(), named(es, "Google Science Fair").alternateNames());
+        assertNotNull(named(es, "Google"));
+    }
+
+    @Test
+    void oneNameTaggedWithTwoTypesIsOneEntity() {
+        String t = "Reuters reported. Later Reuters said. And Reuters added.";
+        List<RawMention> raw = List.of(new RawMention(EntityType.ORGANIZATION, 0, 7),
+                new RawMention(EntityType.ORGANIZATION, t.indexOf("Reuters said"), t.indexOf("Reuters said") + 7),
+                new RawMention(EntityType.PERSON, t.lastIndexOf("Reuters"), t.lastIndexOf("Reuters") + 7),
+                new RawMention(EntityType.ORGANIZATION, t.lastIndexOf("Reuters"), t.lastIndexOf("Reuters") + 7));
+        List<Entity> es = merge(t, raw);
+        assertEquals(1, es.size());
+        assertEquals(EntityType.ORGANIZATION, es.get(0).type());
+    }
+
+    @Test
+    void headlineTitleCaseOnlyKeepsKnownNames() {
+        String t = "Iraq Asks Russia to Help It Join Astana Peace Process\n\nBaghdad wants Russia and Iraq to talk.";
+        List<RawMention> raw = new ArrayList<>();
+        raw.add(new RawMention(EntityType.PLACE, 0, 16)); // "Iraq Asks Russia"
+        raw.addAll(at(t.substring(20), EntityType.PLACE).stream().toList());
+        int body = t.indexOf("Baghdad");
+        for (String n : List.of("Baghdad", "Russia", "Iraq")) {
+            int i = t.indexOf(n, body);
+            raw.add(new RawMention(EntityType.PLACE, i, i + n.length()));
+        }
+        List<Entity> es = merge(t, raw);
+        assertEquals(Set.of("Baghdad", "Russia", "Iraq"), Set.copyOf(es.stream().map(Entity::name).toList()));
+        assertEquals(2, named(es, "Iraq").mentions().size());
+        assertEquals(0, named(es, "Iraq").mentions().get(0).span().start());
+    }
+
+    @Test
+    void gazetteerLinks() {
+        PlaceGazetteer g = PlaceGazetteer.shipped();
+        // Baghdad: the capital, named like its governorate
+        Entity.Link b = g.link(List.of("Baghdad")).get(0);
+        assertEquals("https://sws.geonames.org/98182/", b.iri());
+        assertTrue(b.accepted());
+        // Georgia: a country and a US state: a candidate, not accepted
+        List<Entity.Link> ge = g.link(List.of("Georgia"));
+        assertFalse(ge.isEmpty());
+        assertTrue(ge.stream().noneMatch(Entity.Link::accepted));
+        assertTrue(g.link(List.of("Atlantis")).isEmpty());
+    }
+
+    @Test
+    void utf16OffsetsWithAstralCharacters() {
+        String t = "😀 Nouri al-Maliki met 😀 Maliki.";
+        List<Entity> es = merge(t, at(t, EntityType.PERSON, "Nouri al-Maliki", "Maliki"));
+        assertEquals(1, es.size());
+        assertEquals(2, es.get(0).mentions().size());
+        assertEquals(t.lastIndexOf("Maliki"), es.get(0).mentions().get(1).span().start());
+    }
+}
