@@ -8,6 +8,8 @@ import org.parc.extract.meta.CatalogueMetadataExtractor;
 import org.parc.extract.meta.SidecarHints;
 import org.parc.extract.text.RuleDateExtractor;
 import org.parc.extract.EntityRecognizer;
+import org.parc.extract.entities.CoreNlpRecognizer;
+import org.parc.rdf.Software;
 import org.parc.extract.text.HeuristicStorySplitter;
 import org.parc.source.Limits;
 import org.parc.source.TikaNormalizer;
@@ -21,12 +23,13 @@ public final class Pipelines {
      */
     public static Pipeline standard(Limits limits, boolean entities, Clock clock) {
         return new Pipeline(new TikaNormalizer(limits), new HeuristicStorySplitter(), new CatalogueMetadataExtractor(),
-                new RuleDateExtractor(), entities ? recognizer() : EntityRecognizer.NONE, List.of(), clock);
+                new RuleDateExtractor(), entities ? recognizer() : EntityRecognizer.NONE,
+                List.of(new Software("Stanford CoreNLP", Software.versionOf(edu.stanford.nlp.pipeline.StanfordCoreNLP.class, "4.5.10"))), clock);
     }
 
     /** The entity recognizer ingest uses; its models load on first use, once per process. */
     public static EntityRecognizer recognizer() {
-        return EntityRecognizer.NONE;
+        return CoreNlpRecognizer.shared();
     }
 
     /** The user's hints for a file: a sidecar FILE.json beside it, and --source-url. */

@@ -236,14 +236,17 @@ public final class EntityMerger {
             canonical = aliases.canonical(f.text);
             if (canonical != null) break;
         }
+        // An alias table's canonical form names the entity, so that articles which only say "US"
+        // and those that say "United States" give the shared IRI one schema:name.
+        String name = canonical != null ? canonical : main.text;
         TreeSet<String> alternates = new TreeSet<>();
         List<Mention> mentions = new ArrayList<>();
         for (Form f : g) {
-            if (!f.text.equals(main.text)) alternates.add(f.text);
+            if (!f.text.equals(name)) alternates.add(f.text);
             for (Span s : f.spans) mentions.add(new Mention(f.text, s));
         }
         mentions.sort(Comparator.comparingInt((Mention m) -> m.span().start()));
-        String key = Iris.slug(canonical != null ? canonical : main.text);
+        String key = Iris.slug(name);
         List<Entity.Link> links = List.of();
         if (type == EntityType.PLACE && gazetteer != null) {
             List<String> names = new ArrayList<>();
@@ -252,7 +255,7 @@ public final class EntityMerger {
             for (Form f : g) names.add(f.text);
             links = gazetteer.link(names);
         }
-        return new Entity(type, key, main.text, List.copyOf(alternates), List.copyOf(mentions), links, evidence);
+        return new Entity(type, key, name, List.copyOf(alternates), List.copyOf(mentions), links, evidence);
     }
 
     // ---- cleaning ----
