@@ -81,8 +81,12 @@ public final class RemoteArchive extends ConnectionArchive {
         return jena ? UnionGraphRewrite.rewrite(query) : query;
     }
 
+    /** The deepest cause says what went wrong (connection refused, unknown host, HTTP 404). */
     private static String oneLine(Throwable e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        String m = root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName()
+                : root.getClass().getSimpleName() + ": " + root.getMessage();
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
     }
