@@ -22,8 +22,8 @@ import picocli.CommandLine.ParentCommand;
                         + "activity, statement, annotation, person, organization, place, outlet, date or agent), as Turtle, JSON-LD, "
                         + "N-Triples, RDF/XML or an HTML page after the Accept header (or ?format=turtle|jsonld|html). GET / lists the articles."},
         footer = {"", "Examples:",
-                "  parc serve --store ./archive                  (http://127.0.0.1:3030/parc/sparql)",
-                "  parc serve --port 0 --timeout 10              (a free port, 10 s query limit)",
+                "  parc serve --store ./archive      (prints http://127.0.0.1:3030/parc/sparql)",
+                "  parc serve --port 0 --timeout 10  (a free port, 10 s query limit)",
                 "  curl -H 'Accept: text/turtle' http://127.0.0.1:3030/article/54dce0720a519039-1",
                 "", ExitCodes.HELP})
 final class ServeCommand implements Callable<Integer> {
