@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
                 InitCommand.class,
                 IngestCommand.class,
                 QueryCommand.class,
+                ServeCommand.class,
                 ExportCommand.class,
                 CommandLine.HelpCommand.class
         },

@@ -66,7 +66,7 @@ public final class QueryService {
      */
     public static void run(Archive archive, Query query, String format, OutputStream out, long timeoutMillis) {
         archive.read(conn -> {
-            try (QueryExecution qe = conn.newQuery().query(query).timeout(timeoutMillis, TimeUnit.MILLISECONDS).build()) {
+            try (QueryExecution qe = conn.newQuery().query(archive.forUnionDefaultGraph(query)).timeout(timeoutMillis, TimeUnit.MILLISECONDS).build()) {
                 if (query.isSelectType()) {
                     ResultSet rs = qe.execSelect();
                     Lang lang = OutputFormats.resultLang(format == null ? OutputFormats.TEXT : format);

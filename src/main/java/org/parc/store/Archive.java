@@ -40,6 +40,14 @@ public interface Archive extends AutoCloseable {
     /** True when the default graph of queries is the union of the named graphs. */
     boolean unionDefaultGraph();
 
+    /**
+     * The query to send so that its default graph is the union of the named graphs: the query
+     * itself where the store does that already, else a rewrite (see {@link RemoteArchive}).
+     */
+    default org.apache.jena.query.Query forUnionDefaultGraph(org.apache.jena.query.Query query) {
+        return query;
+    }
+
     @Override
     void close();
 }

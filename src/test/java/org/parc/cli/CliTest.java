@@ -24,7 +24,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "init", "ingest", "query", "export"})
+    @ValueSource(strings = {"demo", "init", "ingest", "query", "export", "serve"})
     void everyCommandHasHelpWithAnExampleAndExitCodes(String command) {
         Run r = TestArchives.parc(command, "--help");
         assertEquals(0, r.code(), r::toString);
