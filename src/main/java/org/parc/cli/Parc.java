@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
                 IngestCommand.class,
                 QueryCommand.class,
                 ExportCommand.class,
+                ImportCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Example:", "  parc ingest seeds/ && parc query 'SELECT ?t WHERE { ?a dcterms:title ?t }'", "", ExitCodes.HELP})
