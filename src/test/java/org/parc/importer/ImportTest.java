@@ -169,10 +169,12 @@ class ImportTest {
 
     @Test
     void everyRdfFormatImports() throws IOException {
-        DatasetGraph fixture = read(FIXTURE);
-        for (String format : List.of("turtle", "n-triples", "n-quads", "json-ld", "json-ld-framed", "rdf/xml", "trig")) {
-            Path src = tmp.resolve("src");
-            if (!Files.exists(src)) assertEquals(0, parc("import", "--store", src.toString(), FIXTURE.toString()).code());
+        // (TriG is the round trip above; N-Triples reads like Turtle.)
+        Path src = tmp.resolve("src");
+        assertEquals(0, parc("import", "--store", src.toString(), FIXTURE.toString()).code());
+        DatasetGraph before = Stores.snapshot(src);
+        before.removeGraph(NodeFactory.createURI(Archive.CONFIG_GRAPH));
+        for (String format : List.of("turtle", "n-quads", "json-ld", "json-ld-framed", "rdf/xml")) {
             Path file = tmp.resolve("x-" + format.replace('/', '-') + ".data");
             assertEquals(0, parc("export", "--store", src.toString(), "--format", format, "--out", file.toString()).code());
             Path store = tmp.resolve("s-" + format.replace('/', '-'));
@@ -184,15 +186,12 @@ class ImportTest {
             now.removeGraph(NodeFactory.createURI(Importer.provenanceGraph(new org.parc.rdf.Iris("https://parc.example.org/"), Checksums.sha256(file))));
             now.removeGraph(NodeFactory.createURI(Archive.CONFIG_GRAPH));
             Graph imported = now.getUnionGraph();
-            DatasetGraph before = Stores.snapshot(src);
-            before.removeGraph(NodeFactory.createURI(Archive.CONFIG_GRAPH));
             if (!format.equals("json-ld-framed")) {
                 assertNull(TestArchives.graphDiff(before.getUnionGraph(), imported), format);
             } else {
                 assertTrue(imported.size() > 10, format);
             }
         }
-        assertFalse(fixture.isEmpty());
     }
 
     @Test
