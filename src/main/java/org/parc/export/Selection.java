@@ -20,6 +20,9 @@ public record Selection(String docIri, Instant since, Query construct) {
         int n = (docIri != null ? 1 : 0) + (since != null ? 1 : 0) + (construct != null ? 1 : 0);
         if (n > 1) throw ParcException.usage("choose one of --doc, --since and --construct");
         if (construct != null && !construct.isConstructType()) throw ParcException.usage("--construct needs a CONSTRUCT query");
+        if (docIri != null && !docIri.matches("[^\\s<>\"{}|^`\\\\]+:[^\\s<>\"{}|^`\\\\]*")) {
+            throw ParcException.usage("--doc '" + docIri + "' is not an IRI");
+        }
     }
 
     public static Selection doc(String iri) {

@@ -290,6 +290,18 @@ class ExportFormatsTest {
     }
 
     @Test
+    void badSelectionsAreUsageErrors() {
+        for (String[] args : List.of(new String[]{"--doc", "not an iri"}, new String[]{"--doc", "https://parc.example.org/article/none"},
+                new String[]{"--doc", FIXTURE_ARTICLE, "--since", "2025-01-01"}, new String[]{"--format", "docx"})) {
+            List<String> all = new ArrayList<>(List.of("export", "--store", store.toString()));
+            all.addAll(List.of(args));
+            Run r = TestArchives.parc(all.toArray(String[]::new));
+            assertEquals(2, r.code(), r::toString);
+            assertTrue(r.err().startsWith("parc: ") && !r.err().contains("\tat "), r::toString);
+        }
+    }
+
+    @Test
     void formatsByNameAndExtension() {
         assertEquals(ExportFormat.JSONLD_FRAMED, ExportFormat.byFileName("a.framed.jsonld"));
         assertEquals(ExportFormat.JSONLD, ExportFormat.byFileName("a.jsonld"));
