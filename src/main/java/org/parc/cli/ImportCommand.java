@@ -25,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
                         + "left as it is; one with different content makes the whole file fail, unless --replace. Provenance "
                         + "(file name, checksum, time, agent) goes into a graph of its own per file; no local path is recorded. "
                         + "A bad file is reported on one line and the others go on."},
-        footer = {"", "Example:", "  parc export --store old-archive --out old.trig && parc import --agent 'J. Librarian' old.trig",
+        footer = {"", "Example:", "  parc import --agent 'J. Librarian' other-archive.trig more/*.jsonld",
                 "", ExitCodes.HELP})
 final class ImportCommand implements Callable<Integer> {
     @ParentCommand
