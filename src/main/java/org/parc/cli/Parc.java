@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
                 QueryCommand.class,
                 ServeCommand.class,
                 ExportCommand.class,
+                ImportCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Example:", "  parc ingest seeds/ && parc query 'SELECT ?t WHERE { ?a dcterms:title ?t }'", "", ExitCodes.HELP})

@@ -99,6 +99,13 @@ public final class CanonicalRdf {
         out.forEach(w::print);
     }
 
+    /** A sorted copy, in {@link #TRIPLE_ORDER}. */
+    public static List<Triple> sorted(java.util.Collection<Triple> triples) {
+        List<Triple> out = new ArrayList<>(triples);
+        out.sort(TRIPLE_ORDER);
+        return out;
+    }
+
     public void blankLine() {
         w.print("\n");
     }

@@ -2,33 +2,34 @@ package org.parc.export;
 
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.parc.ParcException;
 import org.parc.rdf.Vocab;
 import org.parc.store.Archive;
 
 /**
- * Writes an archive (or one document's graph) in an export format. Quad formats keep the
- * per-document graphs; triple formats write their union. Output is deterministic: graphs in IRI
- * order, triples in canonical order, and resources that several documents share (people,
- * places, outlets, software) once, at the end.
+ * Writes an archive, or a selection of it, in an export format. The selected document graphs are
+ * read one at a time, so memory stays flat however large the archive: quad formats write each graph
+ * under its name; triple formats write the union, with resources that several documents share
+ * (people, places, outlets, software) gathered and written once, at the end; the framed and
+ * bibliographic formats write each document's articles. Output is deterministic: graphs in IRI
+ * order, triples (and JSON-LD keys and arrays) in canonical order.
  */
 public final class Exporter {
-    /** IRI path segments of resources that belong to one document. */
+    /** IRI path segments of resources that belong to one document (or one import). */
     private static final List<String> DOCUMENT_LOCAL = List.of(
-            "graph/", "source/", "article/", "annotation/", "activity/", "statement/", "text/");
+            "graph/", "source/", "article/", "annotation/", "activity/", "statement/", "text/", "import/");
 
     private final Archive archive;
 
@@ -44,24 +45,140 @@ public final class Exporter {
                   + docIri + ">) } FILTER(?g != <" + Archive.CONFIG_GRAPH + ">) "
                   + "FILTER NOT EXISTS { GRAPH ?g { <" + docIri + "> a ?t } FILTER(?t IN (<" + Vocab.Person.getURI() + ">, <"
                   + Vocab.Place.getURI() + ">, <" + Vocab.Organization.getURI() + ">)) } } ORDER BY ?g";
-        List<String> out = new ArrayList<>();
-        archive.read(c -> {
-            try (QueryExecution qe = c.query(q)) {
-                qe.execSelect().forEachRemaining(s -> out.add(s.getResource("g").getURI()));
-            }
-            return null;
-        });
+        List<String> out = selectGraphs(q);
         if (docIri != null && out.isEmpty()) throw ParcException.usage("no article, source or document graph " + docIri + " in the archive");
         return out;
     }
 
+    /**
+     * The graphs that arrived at or after {@code since}: documents whose normalize stage ended then
+     * (prov:endedAtTime), imported graphs whose import ended then, and those imports' provenance graphs.
+     */
+    public List<String> graphsSince(java.time.Instant since) {
+        String t = "\"" + since + "\"^^<" + Vocab.XSD + "dateTime>";
+        String q = "PREFIX parc: <" + Vocab.PARC + "> PREFIX prov: <" + Vocab.PROV + ">\n"
+                + "SELECT DISTINCT ?g WHERE {\n"
+                + "  { GRAPH ?g { ?a parc:stage ?stage ; prov:endedAtTime ?t } FILTER(?stage IN (\"normalize\", \"import\")) }\n"
+                + "  UNION { GRAPH ?pg { ?g prov:wasGeneratedBy ?a . ?a parc:stage \"import\" ; prov:endedAtTime ?t } }\n"
+                + "  FILTER(?t >= " + t + ") FILTER(?g != <" + Archive.CONFIG_GRAPH + ">)\n"
+                + "} ORDER BY ?g";
+        return selectGraphs(q);
+    }
+
+    private List<String> selectGraphs(String q) {
+        List<String> out = new ArrayList<>();
+        archive.read(c -> {
+            try (QueryExecution qe = c.query(q)) {
+                qe.execSelect().forEachRemaining(s -> {
+                    if (s.get("g").isURIResource()) out.add(s.getResource("g").getURI());
+                });
+            }
+            return null;
+        });
+        return out;
+    }
+
     public void export(ExportFormat format, OutputStream out, String docIri) {
-        List<String> graphs = graphs(docIri);
+        export(format, out, docIri == null ? Selection.ALL : Selection.doc(docIri));
+    }
+
+    public void export(ExportFormat format, OutputStream out, Selection sel) {
+        Chunks chunks = chunks(sel);
         switch (format) {
-            case TRIG, NQUADS -> quads(format, graphs, out);
-            case TURTLE, NTRIPLES -> triples(format, graphs, out);
-            default -> jenaWriter(format, graphs, out);
+            case TRIG, NQUADS -> quads(format, chunks, out);
+            case TURTLE, NTRIPLES -> {
+                CanonicalRdf w = new CanonicalRdf(out);
+                boolean turtle = format == ExportFormat.TURTLE;
+                if (turtle) w.prefixes(false);
+                union(chunks, (ts, last) -> {
+                    if (turtle) {
+                        w.turtleBlocks(ts, "");
+                        if (!last) w.blankLine();
+                    } else {
+                        w.lines(null, ts);
+                    }
+                });
+                w.flush();
+            }
+            case JSONLD, JSONLD_FRAMED -> {
+                JsonLdWriter w = new JsonLdWriter(out, format == ExportFormat.JSONLD_FRAMED);
+                w.begin();
+                if (format == ExportFormat.JSONLD) union(chunks, (ts, last) -> w.chunk(ts));
+                else chunks.forEach((g, ts) -> w.chunk(ts));
+                w.end();
+            }
+            case RDFXML -> {
+                RdfXmlWriter w = new RdfXmlWriter(out, chunks.predicates());
+                w.begin();
+                union(chunks, (ts, last) -> w.chunk(ts));
+                w.end();
+            }
+            case CSL_JSON, BIBTEX, RIS -> {
+                CitationWriter w = CitationWriter.of(format, out);
+                w.begin();
+                chunks.forEach((g, ts) -> {
+                    Graph graph = GraphFactory.createDefaultGraph();
+                    ts.forEach(graph::add);
+                    Citations.of(graph).forEach(w::write);
+                });
+                w.end();
+            }
         }
+    }
+
+    /** The selected triples in chunks: one per document graph (named), or one CONSTRUCT result (graph null). */
+    private interface Chunks {
+        void forEach(BiConsumer<Node, List<Triple>> sink);
+
+        /** Every predicate the chunks may hold (a superset will do). */
+        Set<String> predicates();
+    }
+
+    private Chunks chunks(Selection sel) {
+        if (sel.construct() != null) {
+            List<Triple> result = archive.read(c -> {
+                try (QueryExecution qe = c.query(sel.construct())) {
+                    List<Triple> ts = new ArrayList<>();
+                    qe.execConstructTriples().forEachRemaining(ts::add);
+                    return ts;
+                }
+            });
+            TreeSet<Triple> sorted = new TreeSet<>(CanonicalRdf.TRIPLE_ORDER);
+            sorted.addAll(result);
+            List<Triple> distinct = new ArrayList<>(sorted);
+            return new Chunks() {
+                @Override
+                public void forEach(BiConsumer<Node, List<Triple>> sink) {
+                    sink.accept(null, distinct);
+                }
+
+                @Override
+                public Set<String> predicates() {
+                    Set<String> ps = new TreeSet<>();
+                    distinct.forEach(t -> ps.add(t.getPredicate().getURI()));
+                    return ps;
+                }
+            };
+        }
+        List<String> graphs = sel.since() != null ? graphsSince(sel.since()) : graphs(sel.docIri());
+        return new Chunks() {
+            @Override
+            public void forEach(BiConsumer<Node, List<Triple>> sink) {
+                for (String g : graphs) sink.accept(NodeFactory.createURI(g), graphTriples(g));
+            }
+
+            @Override
+            public Set<String> predicates() {
+                Set<String> ps = new TreeSet<>();
+                archive.read(c -> {
+                    try (QueryExecution qe = c.query("SELECT DISTINCT ?p WHERE { GRAPH ?g { ?s ?p ?o } }")) {
+                        qe.execSelect().forEachRemaining(s -> ps.add(s.getResource("p").getURI()));
+                    }
+                    return null;
+                });
+                return ps;
+            }
+        };
     }
 
     private List<Triple> graphTriples(String g) {
@@ -73,43 +190,39 @@ public final class Exporter {
         });
     }
 
-    private void quads(ExportFormat format, List<String> graphs, OutputStream out) {
+    private void quads(ExportFormat format, Chunks chunks, OutputStream out) {
         CanonicalRdf w = new CanonicalRdf(out);
         if (format == ExportFormat.TRIG) w.prefixes(false);
-        for (String g : graphs) {
-            List<Triple> ts = graphTriples(g);
-            Node gn = NodeFactory.createURI(g);
-            if (format == ExportFormat.TRIG) w.trigGraph(gn, ts);
-            else w.lines(gn, ts);
-        }
+        chunks.forEach((g, ts) -> {
+            if (format == ExportFormat.NQUADS) {
+                w.lines(g, ts);
+            } else if (g != null) {
+                w.trigGraph(g, ts);
+            } else {
+                w.turtleBlocks(ts, "");
+            }
+        });
         w.flush();
     }
 
-    /** Streams document graphs one by one; shared resources are gathered and written once at the end. */
-    private void triples(ExportFormat format, List<String> graphs, OutputStream out) {
-        CanonicalRdf w = new CanonicalRdf(out);
-        boolean turtle = format == ExportFormat.TURTLE;
-        if (turtle) w.prefixes(false);
+    /**
+     * Streams the union of the chunks: each chunk's document-local triples as they come, then the
+     * triples about shared resources (gathered across chunks, each once) as a last chunk.
+     */
+    private void union(Chunks chunks, BiConsumer<List<Triple>, Boolean> sink) {
         TreeMap<String, Set<Triple>> shared = new TreeMap<>();
         String base = archive.iris().base();
-        for (String g : graphs) {
+        chunks.forEach((g, ts) -> {
             List<Triple> local = new ArrayList<>();
-            for (Triple t : graphTriples(g)) {
-                if (isLocal(t.getSubject(), base)) local.add(t);
+            for (Triple t : ts) {
+                if (g == null || isLocal(t.getSubject(), base)) local.add(t);
                 else shared.computeIfAbsent(t.getSubject().toString(), k -> new TreeSet<>(CanonicalRdf.TRIPLE_ORDER)).add(t);
             }
-            if (turtle) {
-                w.turtleBlocks(local, "");
-                if (!local.isEmpty()) w.blankLine();
-            } else {
-                w.lines(null, local);
-            }
-        }
+            if (!local.isEmpty()) sink.accept(local, false);
+        });
         List<Triple> rest = new ArrayList<>();
         shared.values().forEach(rest::addAll);
-        if (turtle) w.turtleBlocks(rest, "");
-        else w.lines(null, rest);
-        w.flush();
+        if (!rest.isEmpty()) sink.accept(rest, true);
     }
 
     private static boolean isLocal(Node subject, String base) {
@@ -119,16 +232,5 @@ public final class Exporter {
         String rest = iri.substring(base.length());
         for (String p : DOCUMENT_LOCAL) if (rest.startsWith(p)) return true;
         return false;
-    }
-
-    /** Formats Jena writes itself: fed the union in canonical order so that its output is stable. */
-    private void jenaWriter(ExportFormat format, List<String> graphs, OutputStream out) {
-        TreeSet<Triple> all = new TreeSet<>(CanonicalRdf.TRIPLE_ORDER);
-        for (String g : graphs) all.addAll(graphTriples(g));
-        Model m = ModelFactory.createDefaultModel();
-        m.setNsPrefixes(Vocab.PREFIXES);
-        for (Iterator<Triple> it = all.iterator(); it.hasNext(); ) m.getGraph().add(it.next());
-        RDFFormat f = format == ExportFormat.RDFXML ? RDFFormat.RDFXML_PLAIN : RDFFormat.JSONLD11_PRETTY;
-        RDFDataMgr.write(out, m, f);
     }
 }

@@ -26,9 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.parc.export.ExportFormat;
 import org.parc.source.Checksums;
 import org.parc.support.Stores;
 import org.parc.support.TestArchives;
@@ -176,23 +174,5 @@ class SeedArchiveTest {
         assertTrue(r.err().contains("line 2, column 27"), r::toString);
     }
 
-    @ParameterizedTest
-    @EnumSource(ExportFormat.class)
-    void exportRoundTripsAndIsDeterministic(ExportFormat format) {
-        Run a = TestArchives.parc("export", "--store", store.toString(), "--format", format.displayName());
-        Run b = TestArchives.parc("export", "--store", store.toString(), "--format", format.displayName());
-        assertEquals(0, a.code(), a::toString);
-        assertEquals(a.out(), b.out(), "two exports of the same archive differ");
-        DatasetGraph stored = Stores.snapshot(store);
-        stored.removeGraph(org.apache.jena.graph.NodeFactory.createURI(org.parc.store.Archive.CONFIG_GRAPH));
-        DatasetGraph parsed = DatasetGraphFactory.createTxnMem();
-        RDFParser.fromString(a.out(), format.lang()).parse(parsed);
-        if (format.quads()) {
-            assertNull(TestArchives.datasetDiff(stored, parsed));
-        } else {
-            Graph union = GraphFactory.createDefaultGraph();
-            stored.find().forEachRemaining(q -> union.add(q.asTriple()));
-            assertNull(TestArchives.graphDiff(union, parsed.getDefaultGraph()));
-        }
-    }
+    // Every export format's round trip, determinism and selections: org.parc.export.ExportFormatsTest.
 }
