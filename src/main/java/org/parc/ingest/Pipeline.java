@@ -9,6 +9,7 @@ import org.parc.extract.ArticleMetadata;
 import org.parc.extract.DateExtractor;
 import org.parc.extract.DateMention;
 import org.parc.extract.Entity;
+import org.parc.extract.EntityLinker;
 import org.parc.extract.EntityRecognizer;
 import org.parc.extract.Hints;
 import org.parc.extract.MetadataExtractor;
@@ -26,7 +27,13 @@ import org.parc.source.SourceFile;
 /** The ingest stages for one file, timed as activities. Thread-safe when its stages are. */
 public record Pipeline(Normalizer normalizer, StorySplitter splitter, MetadataExtractor metadata,
                        DateExtractor dates, EntityRecognizer entities, List<Software> recognizerSoftware,
-                       Clock clock) {
+                       EntityLinker linker, Clock clock) {
+
+    /** A pipeline that links nothing. */
+    public Pipeline(Normalizer normalizer, StorySplitter splitter, MetadataExtractor metadata, DateExtractor dates,
+                    EntityRecognizer entities, List<Software> recognizerSoftware, Clock clock) {
+        this(normalizer, splitter, metadata, dates, entities, recognizerSoftware, EntityLinker.NONE, clock);
+    }
 
     public DocumentRecord process(SourceFile file, Hints hints, String previousSha256) throws SourceException {
         List<StageRun> runs = new ArrayList<>();
@@ -56,6 +63,10 @@ public record Pipeline(Normalizer normalizer, StorySplitter splitter, MetadataEx
             List<Software> sw = new ArrayList<>(List.of(Software.PARC));
             sw.addAll(recognizerSoftware);
             runs.add(new StageRun(Stage.RECOGNIZE_ENTITIES, t2, t3, sw));
+        }
+        if (linker != EntityLinker.NONE && entities != EntityRecognizer.NONE) {
+            recognized.replaceAll(linker::link);
+            runs.add(new StageRun(Stage.LINK_ENTITIES, t3, clock.instant(), List.of(Software.PARC)));
         }
 
         List<Article> articles = new ArrayList<>();

@@ -8,7 +8,9 @@ import org.parc.extract.meta.CatalogueMetadataExtractor;
 import org.parc.extract.meta.SidecarHints;
 import org.parc.extract.text.RuleDateExtractor;
 import org.parc.extract.EntityRecognizer;
+import org.parc.extract.EntityLinker;
 import org.parc.extract.entities.CoreNlpRecognizer;
+import org.parc.extract.entities.GazetteerLinker;
 import org.parc.rdf.Software;
 import org.parc.extract.text.HeuristicStorySplitter;
 import org.parc.source.Limits;
@@ -24,7 +26,8 @@ public final class Pipelines {
     public static Pipeline standard(Limits limits, boolean entities, Clock clock) {
         return new Pipeline(new TikaNormalizer(limits), new HeuristicStorySplitter(), new CatalogueMetadataExtractor(),
                 new RuleDateExtractor(), entities ? recognizer() : EntityRecognizer.NONE,
-                List.of(new Software("Stanford CoreNLP", Software.versionOf(edu.stanford.nlp.pipeline.StanfordCoreNLP.class, "4.5.10"))), clock);
+                List.of(new Software("Stanford CoreNLP", Software.versionOf(edu.stanford.nlp.pipeline.StanfordCoreNLP.class, "4.5.10"))),
+                entities ? GazetteerLinker.shipped() : EntityLinker.NONE, clock);
     }
 
     /** The entity recognizer ingest uses; its models load on first use, once per process. */

@@ -65,15 +65,17 @@ public final class RecordMapper {
 
         Resource describe = null;
         Resource recognize = null;
+        Resource link = null;
         for (StageRun run : rec.runs()) {
             Resource act = activity(m, sha, run, file);
             if (run.stage() == Stage.EXTRACT_METADATA) describe = act;
             if (run.stage() == Stage.RECOGNIZE_ENTITIES) recognize = act;
+            if (run.stage() == Stage.LINK_ENTITIES) link = act;
         }
         graph.addProperty(Vocab.wasDerivedFrom, file);
 
         for (Article a : rec.articles()) {
-            article(m, rec, a, file, describe, recognize == null ? describe : recognize);
+            article(m, rec, a, file, describe, recognize == null ? describe : recognize, link);
         }
         return m;
     }
@@ -96,7 +98,8 @@ public final class RecordMapper {
         return act;
     }
 
-    private void article(Model m, DocumentRecord rec, Article a, Resource file, Resource describe, Resource recognize) {
+    private void article(Model m, DocumentRecord rec, Article a, Resource file, Resource describe, Resource recognize,
+                         Resource link) {
         String sha = rec.doc().source().sha256();
         String docText = rec.doc().text();
         String text = a.story().text();
@@ -152,7 +155,7 @@ public final class RecordMapper {
             annotation(m, art, textRes, text, "date", d.span(), body, d.evidence(), describe);
         }
         for (Entity e : a.entities()) {
-            Resource ent = entity(m, e);
+            Resource ent = entity(m, e, link);
             art.addProperty(Vocab.mentions, ent);
             for (Mention mention : e.mentions()) {
                 annotation(m, art, textRes, text, e.type().slug(), mention.span(), ent, e.evidence(), recognize);
@@ -185,17 +188,28 @@ public final class RecordMapper {
         }
     }
 
-    private Resource entity(Model m, Entity e) {
+    private Resource entity(Model m, Entity e, Resource linkActivity) {
         Resource r = m.createResource(iris.entity(e.type(), e.key()))
                 .addProperty(RDF.type, m.createResource(Vocab.SCHEMA + e.type().schemaClass()))
                 .addProperty(Vocab.name, e.name());
         for (String alt : e.alternateNames()) r.addProperty(Vocab.alternateName, alt);
         for (Entity.Link l : e.links()) {
-            if (l.accepted()) {
-                r.addProperty(Vocab.sameAs, m.createResource(l.iri()));
-            } else {
-                r.addProperty(Vocab.linkCandidate, m.createResource(l.iri()));
+            // Accepted links are asserted; candidates are offered. Either way the statement records
+            // the confidence, the evidence and the activity, so a guess never reads as a fact.
+            Property p = l.accepted() ? Vocab.sameAs : Vocab.linkCandidate;
+            Resource target = m.createResource(l.iri());
+            r.addProperty(p, target);
+            Resource st = m.createResource(iris.statement(r.getURI(), p.getURI(), l.iri()))
+                    .addProperty(RDF.type, Vocab.Statement)
+                    .addProperty(Vocab.rdfSubject, r)
+                    .addProperty(Vocab.rdfPredicate, p)
+                    .addProperty(Vocab.rdfObject, target)
+                    .addLiteral(Vocab.confidence, m.createTypedLiteral(java.math.BigDecimal.valueOf(l.confidence())));
+            if (l.evidence() != null) {
+                st.addProperty(Vocab.method, l.evidence().method());
+                if (l.evidence().detail() != null) st.addProperty(Vocab.detail, l.evidence().detail());
             }
+            if (linkActivity != null) st.addProperty(Vocab.wasGeneratedBy, linkActivity);
         }
         return r;
     }

@@ -75,7 +75,8 @@ public final class CoreNlpRecognizer implements EntityRecognizer {
     private CoreNlpRecognizer(String config) {
         this.config = config;
         this.props = properties(config);
-        this.merger = new EntityMerger(Aliases.shipped(), Demonyms.INSTANCE, PlaceGazetteer.shipped());
+        // Linking is its own stage (GazetteerLinker), with its own activity in the provenance.
+        this.merger = new EntityMerger(Aliases.shipped(), Demonyms.INSTANCE, null);
         this.evidence = Evidence.of("corenlp", "Stanford CoreNLP 4.5.10 NER, " + config);
     }
 
