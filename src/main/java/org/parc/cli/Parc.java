@@ -21,6 +21,10 @@ import picocli.CommandLine.Option;
                 IngestCommand.class,
                 QueryCommand.class,
                 ExportCommand.class,
+                EditCommand.class,
+                HistoryCommand.class,
+                VerifyCommand.class,
+                ValidateCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Example:", "  parc ingest seeds/ && parc query 'SELECT ?t WHERE { ?a dcterms:title ?t }'", "", ExitCodes.HELP})
