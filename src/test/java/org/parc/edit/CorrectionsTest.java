@@ -1,0 +1,241 @@
+package org.parc.edit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryExecutionFactory;
+import org.apache.jena.query.QuerySolution;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parc.rdf.Vocab;
+import org.parc.store.Tdb2Archive;
+import org.parc.support.Stores;
+import org.parc.support.TestArchives;
+import org.parc.support.TestArchives.Run;
+
+/** Corrections through the real CLI on the seed archive: current value, kept history, survival of re-ingest. */
+class CorrectionsTest {
+    static final String FILE = "003_fce4307d2c9900bd.txt";
+    static final String OLD_TITLE = "Iraq leans toward Russia in war on ISIS";
+    static final String NEW_TITLE = "Iraq turns to Russia against ISIS";
+
+    @TempDir
+    static Path shared;
+    static Path template;
+
+    @TempDir
+    Path tmp;
+
+    /** The seeds are ingested once; each test works on its own copy of that archive. */
+    @org.junit.jupiter.api.BeforeAll
+    static void ingestOnce() {
+        template = shared.resolve("template");
+        Run r = TestArchives.parc("ingest", "--store", template.toString(), TestArchives.seeds().toString());
+        assertEquals(0, r.code(), r::toString);
+    }
+
+    Path store() {
+        return tmp.resolve("archive");
+    }
+
+    Run parc(String... args) {
+        List<String> a = new ArrayList<>(List.of(args));
+        a.add(1, "--store");
+        a.add(2, store().toString());
+        if (args[0].equals("edit")) {
+            a.remove(1);
+            a.remove(1);
+            a.add(2, "--store");
+            a.add(3, store().toString());
+        }
+        return TestArchives.parc(a.toArray(String[]::new));
+    }
+
+    Run ok(String... args) {
+        Run r = parc(args);
+        assertEquals(0, r.code(), r::toString);
+        return r;
+    }
+
+    void ingestSeeds(Path from) {
+        try {
+            TestArchives.copyTree(template, store());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Run r = ok("ingest", from.toString());
+        assertTrue(r.out().contains("unchanged 5"), r::toString);
+    }
+
+    static List<QuerySolution> select(Path store, String q) {
+        DatasetGraph dsg = Stores.snapshot(store);
+        Model union = ModelFactory.createModelForGraph(dsg.getUnionGraph());
+        union.setNsPrefixes(Vocab.PREFIXES);
+        List<QuerySolution> out = new ArrayList<>();
+        try (QueryExecution qe = QueryExecutionFactory.create(Editor.prefixes() + q, union)) {
+            qe.execSelect().forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    static List<String> values(Path store, String q, String var) {
+        return select(store, q).stream().map(s -> s.get(var).isLiteral() ? s.getLiteral(var).getLexicalForm() : s.getResource(var).getURI()).sorted().toList();
+    }
+
+    List<String> titles() {
+        return values(store(), "SELECT ?t WHERE { ?a a schema:NewsArticle ; prov:wasDerivedFrom/schema:name \"" + FILE + "\" ; dcterms:title ?t }", "t");
+    }
+
+    @Test
+    void setTitleShowsOneCurrentValueAndKeepsTheEarlierOne() {
+        ingestSeeds(TestArchives.seeds());
+        Run r = ok("edit", "set", FILE, "title", NEW_TITLE, "--agent", "Ann Librarian", "--reason", "headline of the print edition");
+        assertTrue(r.out().contains("edit 1 by Ann Librarian"), r::toString);
+        assertEquals(List.of(NEW_TITLE), titles());
+
+        // the earlier value stays, with its extraction evidence, marked replaced by the edit of a person, with the reason
+        List<QuerySolution> old = select(store(), """
+                SELECT ?method ?who ?why ?g WHERE {
+                  ?st rdf:predicate dcterms:title ; rdf:object "%s" ; parc:method ?method ; prov:wasInvalidatedBy ?e .
+                  ?e a parc:Edit ; prov:wasAssociatedWith ?p ; parc:reason ?why .
+                  ?p a prov:Person ; schema:name ?who .
+                }""".formatted(OLD_TITLE));
+        assertEquals(1, old.size(), old::toString);
+        assertEquals("first-line", old.get(0).getLiteral("method").getString());
+        assertEquals("Ann Librarian", old.get(0).getLiteral("who").getString());
+        assertEquals("headline of the print edition", old.get(0).getLiteral("why").getString());
+
+        // the new value's statement: generated by the edit, not invalidated
+        List<QuerySolution> cur = select(store(), """
+                SELECT ?e WHERE { ?st rdf:predicate dcterms:title ; rdf:object "%s" ; prov:wasGeneratedBy ?e .
+                  FILTER NOT EXISTS { ?st prov:wasInvalidatedBy ?x } }""".formatted(NEW_TITLE));
+        assertEquals(1, cur.size());
+
+        // the edit lives in its own graph, the agent under agent/person/
+        try (var a = Tdb2Archive.open(store())) {
+            String base = a.iris().base();
+            String e = cur.get(0).getResource("e").getURI();
+            assertTrue(e.startsWith(base + "activity/edit/"), e);
+            assertTrue(a.containsGraph(base + "graph/edit/" + e.substring(e.lastIndexOf('/') + 1)));
+        }
+        assertEquals(List.of("https://parc.example.org/agent/person/ann-librarian"),
+                values(store(), "SELECT DISTINCT ?p WHERE { ?p a prov:Person }", "p"));
+        ok("validate");
+    }
+
+    @Test
+    void correctionSurvivesForcedReextractionAndDeletedGraph() {
+        ingestSeeds(TestArchives.seeds());
+        ok("edit", "set", FILE, "title", NEW_TITLE, "--agent", "Ann Librarian");
+        ok("edit", "set", FILE, "issued", "2015-10-09", "--agent", "Ann Librarian", "--reason", "date of the web page");
+        ok("edit", "add", FILE, "subject", "Iraq–Russia relations", "--agent", "Ann Librarian");
+        ok("edit", "add", FILE, "creator", "Nadia Riva", "--agent", "Ann Librarian");
+        ok("edit", "set", FILE, "outlet", "Alwaght", "--agent", "Ann Librarian");
+        DatasetGraph before = Stores.snapshot(store());
+
+        Run again = ok("ingest", "--force", TestArchives.seeds().toString());
+        assertTrue(again.out().contains("ingested 5, unchanged 0"), again::toString);
+        assertEquals(List.of(NEW_TITLE), titles());
+        // extraction again + corrections replayed = exactly the record before
+        assertNull(TestArchives.datasetDiff(before, Stores.snapshot(store())));
+
+        // dropping the document graph and ingesting the file again gives the same record too
+        try (var a = Tdb2Archive.open(store())) {
+            String g = a.iris().graph(org.parc.source.Checksums.sha256(Fixtures.TEXT).replaceAll(".", "0"));
+            a.write(c -> c.update("DROP GRAPH <" + a.iris().base() + "graph/54dce0720a51903973a3d9cbc59a96a46e8148e441cd1d9e762cd1c793309f2d>"));
+            assertTrue(g.length() > 0);
+        }
+        assertEquals(List.of(), titles());
+        Run third = ok("ingest", TestArchives.seeds().toString());
+        assertTrue(third.out().contains("ingested 1, unchanged 4"), third::toString);
+        assertEquals(List.of(NEW_TITLE), titles());
+        assertNull(TestArchives.datasetDiff(before, Stores.snapshot(store())));
+        assertEquals(List.of("2015-10-09"), values(store(), "SELECT ?d WHERE { ?a prov:wasDerivedFrom/schema:name \"" + FILE + "\" ; dcterms:issued ?d }", "d"));
+        assertEquals(List.of("Nadia Riva"), values(store(), "SELECT ?n WHERE { ?a prov:wasDerivedFrom/schema:name \"" + FILE + "\" ; dcterms:creator/schema:name ?n }", "n"));
+        assertEquals(List.of("author"), values(store(), "SELECT ?r WHERE { ?a prov:wasDerivedFrom/schema:name \"" + FILE + "\" ; parc:credit [ parc:agent/schema:name \"Nadia Riva\" ; schema:roleName ?r ] }", "r"));
+        ok("validate");
+    }
+
+    @Test
+    void correctionCarriesOverToAChangedFile() throws Exception {
+        Path in = tmp.resolve("in");
+        TestArchives.copyTree(TestArchives.seeds(), in);
+        ingestSeeds(in);
+        ok("edit", "set", FILE, "title", NEW_TITLE, "--agent", "Ann Librarian");
+        Files.writeString(in.resolve(FILE), "\n\nThis article was updated.", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Run r = ok("ingest", in.toString());
+        assertTrue(r.out().contains("revised   " + FILE), r::toString);
+        // both versions (the revision and the one it revises) show the corrected title
+        assertEquals(List.of(NEW_TITLE, NEW_TITLE), titles());
+        ok("validate");
+    }
+
+    @Test
+    void removeAndReplaceValuesThenHistoryInOrder() throws Exception {
+        ingestSeeds(TestArchives.seeds());
+        ok("edit", "add", FILE, "creator", "Alwaght", "--organization", "--agent", "Ann Librarian", "--reason", "byline at the end");
+        ok("edit", "remove", FILE, "creator", "Alwaght", "--organization", "--agent", "Bob Cataloguer", "--reason", "the outlet, not an author");
+        ok("edit", "set", FILE, "language", "en-GB", "--agent", "Ann Librarian");
+        assertEquals(List.of(), values(store(), "SELECT ?c WHERE { ?a prov:wasDerivedFrom/schema:name \"" + FILE + "\" ; dcterms:creator ?c }", "c"));
+        assertEquals(List.of(), values(store(), "SELECT ?c WHERE { ?a prov:wasDerivedFrom/schema:name \"" + FILE + "\" ; parc:credit ?c }", "c"));
+        assertEquals(List.of("en-GB"), values(store(), "SELECT ?l WHERE { ?a prov:wasDerivedFrom/schema:name \"" + FILE + "\" ; dcterms:language ?l }", "l"));
+
+        Run h = ok("history", FILE);
+        List<String> lines = h.out().lines().toList();
+        int normalize = indexOf(lines, "Normalize the source file");
+        int add = indexOf(lines, "add creator (author) \"Alwaght\"");
+        int remove = indexOf(lines, "remove creator (author) \"Alwaght\"");
+        int lang = indexOf(lines, "set language \"en-GB\"");
+        assertTrue(normalize > 0 && normalize < add && add < remove && remove < lang, h::toString);
+        assertTrue(lines.get(add).contains("Ann Librarian") && lines.get(add).contains("byline at the end"), h::toString);
+        assertTrue(lines.get(remove).contains("Bob Cataloguer") && lines.get(remove).contains("the outlet, not an author"), h::toString);
+        assertTrue(lines.get(normalize).contains("Apache Tika 3.3.1") && lines.get(normalize).contains("parc "), h::toString);
+
+        JsonNode json = new ObjectMapper().readTree(ok("history", "54dce0720a519039-1", "--format", "json").out());
+        List<String> agents = new ArrayList<>();
+        json.get("events").forEach(e -> {
+            if (e.get("kind").asText().equals("edit")) agents.add(e.get("agent").asText());
+        });
+        assertEquals(List.of("Ann Librarian", "Bob Cataloguer", "Ann Librarian"), agents);
+    }
+
+    @Test
+    void userErrors() {
+        ingestSeeds(TestArchives.seeds());
+        Run noAgent = parc("edit", "set", FILE, "title", "X");
+        assertEquals(2, noAgent.code(), noAgent::toString);
+        assertTrue(noAgent.err().contains("--agent"), noAgent::toString);
+        assertEquals(2, parc("edit", "set", "no-such-file.txt", "title", "X", "--agent", "A").code());
+        assertEquals(2, parc("edit", "set", FILE, "colour", "X", "--agent", "A").code());
+        assertEquals(2, parc("edit", "set", FILE, "issued", "9 Oct", "--agent", "A").code());
+        Run same = parc("edit", "set", FILE, "title", OLD_TITLE, "--agent", "A");
+        assertEquals(2, same.code(), same::toString);
+        assertTrue(same.err().contains("nothing to change"), same::toString);
+        assertEquals(2, parc("edit", "remove", FILE, "creator", "Nobody", "--agent", "A").code());
+
+        // the archive's default agent
+        ok("edit", "agent", "Ann Librarian");
+        assertEquals("Ann Librarian", ok("edit", "agent").out().strip());
+        Run r = ok("edit", "set", FILE, "title", NEW_TITLE);
+        assertTrue(r.out().contains("by Ann Librarian"), r::toString);
+        assertTrue(parc("edit", "--help").out().contains("Exit codes"));
+        assertTrue(parc("edit", "merge", "--help").out().contains("Example"));
+    }
+
+    static int indexOf(List<String> lines, String s) {
+        for (int i = 0; i < lines.size(); i++) if (lines.get(i).contains(s)) return i;
+        return -1;
+    }
+}
