@@ -80,18 +80,11 @@ class CorrectionsTest {
     }
 
     static List<QuerySolution> select(Path store, String q) {
-        DatasetGraph dsg = Stores.snapshot(store);
-        Model union = ModelFactory.createModelForGraph(dsg.getUnionGraph());
-        union.setNsPrefixes(Vocab.PREFIXES);
-        List<QuerySolution> out = new ArrayList<>();
-        try (QueryExecution qe = QueryExecutionFactory.create(Editor.prefixes() + q, union)) {
-            qe.execSelect().forEachRemaining(out::add);
-        }
-        return out;
+        return Fixtures.select(store, q);
     }
 
     static List<String> values(Path store, String q, String var) {
-        return select(store, q).stream().map(s -> s.get(var).isLiteral() ? s.getLiteral(var).getLexicalForm() : s.getResource(var).getURI()).sorted().toList();
+        return Fixtures.values(store, q, var);
     }
 
     List<String> titles() {

@@ -5,7 +5,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryExecutionFactory;
+import org.apache.jena.query.QuerySolution;
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.parc.rdf.Vocab;
+import org.parc.support.Stores;
 import org.parc.extract.Article;
 import org.parc.extract.ArticleMetadata;
 import org.parc.extract.Credit;
@@ -93,6 +100,22 @@ public final class Fixtures {
             archive.replaceGraph(archive.iris().graph(sha()), m);
             return archive.iris().article(sha(), 1);
         }
+    }
+
+    /** SELECT over the union of a closed archive's graphs (prefixes predeclared). */
+    public static List<QuerySolution> select(Path store, String q) {
+        DatasetGraph dsg = Stores.snapshot(store);
+        Model union = ModelFactory.createModelForGraph(dsg.getUnionGraph());
+        union.setNsPrefixes(Vocab.PREFIXES);
+        List<QuerySolution> out = new ArrayList<>();
+        try (QueryExecution qe = QueryExecutionFactory.create(Editor.prefixes() + q, union)) {
+            qe.execSelect().forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    public static List<String> values(Path store, String q, String var) {
+        return select(store, q).stream().map(s -> s.get(var).isLiteral() ? s.getLiteral(var).getLexicalForm() : s.getResource(var).getURI()).sorted().toList();
     }
 
     /** Every whole-word occurrence of a name (not inside a longer name). */
