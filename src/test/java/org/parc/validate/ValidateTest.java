@@ -83,6 +83,15 @@ class ValidateTest {
         assertEquals(List.of(), v, format.displayName());
     }
 
+    /** The committed export/ files (the seed archive as published) conform too. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"seeds.ttl", "seeds.jsonld"})
+    void publishedExportsConform(String name) {
+        var g = org.apache.jena.riot.RDFDataMgr.loadGraph(Path.of("export", name).toString());
+        assertTrue(g.size() > 100);
+        assertEquals(List.of(), Validator.validate(g));
+    }
+
     @Test
     void brokenRecordsAreReportedInPlainWords() throws Exception {
         Path broken = tmp.resolve("broken");
