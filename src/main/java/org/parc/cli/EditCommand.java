@@ -41,21 +41,17 @@ final class EditCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    // Inherited: `parc edit --agent NAME set ...` and `parc edit set ... --agent NAME` both work.
+    @Option(names = "--agent", paramLabel = "NAME", scope = CommandLine.ScopeType.INHERIT,
+            description = "Who makes the edit (default: $PARC_AGENT, else the archive's `parc edit agent`).")
+    String agent;
+
+    @Option(names = "--reason", paramLabel = "TEXT", scope = CommandLine.ScopeType.INHERIT, description = "Why: recorded with the edit.")
+    String reason;
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name an edit: set, add, remove, merge, split, reject, accept or agent");
-    }
-
-    /** Who, why and where: shared by every edit. */
-    static final class EditOptions {
-        @Mixin
-        StoreOption store;
-
-        @Option(names = "--agent", paramLabel = "NAME", description = "Who makes the edit (default: $PARC_AGENT, else the archive's `parc edit agent`).")
-        String agent;
-
-        @Option(names = "--reason", paramLabel = "TEXT", description = "Why: recorded with the edit.")
-        String reason;
     }
 
     abstract static class Base implements Callable<Integer> {
@@ -63,21 +59,21 @@ final class EditCommand implements Runnable {
         EditCommand edit;
 
         @Mixin
-        EditOptions opts;
+        StoreOption store;
 
         abstract EditRequests.Request request(Archive archive);
 
         @Override
         public Integer call() {
-            try (Archive archive = opts.store.open(false)) {
-                String agent = opts.agent;
+            try (Archive archive = store.open(false)) {
+                String agent = edit.agent;
                 if (agent == null || agent.isBlank()) agent = System.getenv("PARC_AGENT");
                 if (agent == null || agent.isBlank()) agent = Editor.defaultAgent(archive);
                 if (agent == null || agent.isBlank()) {
                     throw ParcException.usage("say who makes the edit: --agent NAME (or set PARC_AGENT, or `parc edit agent NAME` once)");
                 }
                 EditRequests.Request req = request(archive);
-                Editor.Result r = new Editor(archive, Pipelines.clock()).perform(agent, opts.reason, req);
+                Editor.Result r = new Editor(archive, Pipelines.clock()).perform(agent, edit.reason, req);
                 var out = edit.parc.out;
                 out.println("edit " + r.edit().sequence() + " by " + r.edit().agent() + ": " + req.summary()
                         + (req.op() == Edit.Operation.SET || req.op() == Edit.Operation.ADD || req.op() == Edit.Operation.REMOVE

@@ -180,7 +180,7 @@ class CorrectionsTest {
         ingestSeeds(TestArchives.seeds());
         ok("edit", "add", FILE, "creator", "Alwaght", "--organization", "--agent", "Ann Librarian", "--reason", "byline at the end");
         ok("edit", "remove", FILE, "creator", "Alwaght", "--organization", "--agent", "Bob Cataloguer", "--reason", "the outlet, not an author");
-        ok("edit", "set", FILE, "language", "en-GB", "--agent", "Ann Librarian");
+        assertEquals(0, TestArchives.parc("edit", "--agent", "Ann Librarian", "set", "--store", store().toString(), FILE, "language", "en-GB").code());
         assertEquals(List.of(), values(store(), "SELECT ?c WHERE { ?a prov:wasDerivedFrom/schema:name \"" + FILE + "\" ; dcterms:creator ?c }", "c"));
         assertEquals(List.of(), values(store(), "SELECT ?c WHERE { ?a prov:wasDerivedFrom/schema:name \"" + FILE + "\" ; parc:credit ?c }", "c"));
         assertEquals(List.of("en-GB"), values(store(), "SELECT ?l WHERE { ?a prov:wasDerivedFrom/schema:name \"" + FILE + "\" ; dcterms:language ?l }", "l"));
