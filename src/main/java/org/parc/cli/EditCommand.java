@@ -14,7 +14,6 @@ import org.parc.ingest.Pipelines;
 import org.parc.store.Archive;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -49,6 +48,14 @@ final class EditCommand implements Runnable {
     @Option(names = "--reason", paramLabel = "TEXT", scope = CommandLine.ScopeType.INHERIT, description = "Why: recorded with the edit.")
     String reason;
 
+    @Option(names = {"-s", "--store"}, paramLabel = "DIR|URL", scope = CommandLine.ScopeType.INHERIT,
+            description = "The archive: a folder (embedded TDB2, the default ./archive or $PARC_STORE) or a SPARQL 1.1 endpoint URL.")
+    String store;
+
+    Archive open(boolean create) {
+        return org.parc.store.Stores.open(org.parc.store.Stores.resolve(store), create);
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "name an edit: set, add, remove, merge, split, reject, accept or agent");
@@ -58,14 +65,11 @@ final class EditCommand implements Runnable {
         @ParentCommand
         EditCommand edit;
 
-        @Mixin
-        StoreOption store;
-
         abstract EditRequests.Request request(Archive archive);
 
         @Override
         public Integer call() {
-            try (Archive archive = store.open(false)) {
+            try (Archive archive = edit.open(false)) {
                 String agent = edit.agent;
                 if (agent == null || agent.isBlank()) agent = System.getenv("PARC_AGENT");
                 if (agent == null || agent.isBlank()) agent = Editor.defaultAgent(archive);
@@ -79,7 +83,7 @@ final class EditCommand implements Runnable {
                         + (req.op() == Edit.Operation.SET || req.op() == Edit.Operation.ADD || req.op() == Edit.Operation.REMOVE
                         ? " of " + req.focus() : ""));
                 out.println("  recorded in " + r.graph() + "; " + r.graphsChanged() + " document graph"
-                        + (r.graphsChanged() == 1 ? "" : "s") + " changed (" + r.removed() + " triples replaced, " + r.added() + " added)");
+                        + (r.graphsChanged() == 1 ? "" : "s") + " changed (triples: " + r.removed() + " replaced, " + r.added() + " added)");
             }
             return ExitCodes.OK;
         }
@@ -230,15 +234,12 @@ final class EditCommand implements Runnable {
         @ParentCommand
         EditCommand edit;
 
-        @Mixin
-        StoreOption store;
-
         @Parameters(arity = "0..1", paramLabel = "NAME", description = "The person's name.")
         String name;
 
         @Override
         public Integer call() {
-            try (Archive archive = store.open(name != null)) {
+            try (Archive archive = edit.open(name != null)) {
                 if (name == null) {
                     String n = Editor.defaultAgent(archive);
                     edit.parc.out.println(n == null ? "(no default agent: give --agent NAME)" : n);
