@@ -62,6 +62,10 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "Write the failures as JSON to FILE.")
     Path report;
 
+    @Option(names = "--force", description = "Extract again files already archived with the same checksum (e.g. after a parc upgrade). "
+            + "Librarians' corrections (parc edit) are re-applied.")
+    boolean force;
+
     @Option(names = {"-q", "--quiet"}, description = "Print only failures and the summary.")
     boolean quiet;
 
@@ -74,7 +78,7 @@ final class IngestCommand implements Callable<Integer> {
         Limits limits = new Limits(maxFileSize, writeLimit, Duration.ofSeconds(parseTimeout));
         try (Archive archive = store.open(true)) {
             Ingester ingester = new Ingester(archive, Pipelines.standard(limits, !noEntities, Pipelines.clock()), threads,
-                    (path, rel) -> Pipelines.hints(path, sourceUrl));
+                    (path, rel) -> Pipelines.hints(path, sourceUrl)).reextract(force);
             Progress progress = new Progress(parc.err);
             IngestSummary summary = ingester.ingest(paths, o -> {
                 progress.tick();

@@ -23,6 +23,10 @@ import picocli.CommandLine.Option;
                 ServeCommand.class,
                 ExportCommand.class,
                 ImportCommand.class,
+                EditCommand.class,
+                HistoryCommand.class,
+                VerifyCommand.class,
+                ValidateCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Example:", "  parc ingest seeds/ && parc query 'SELECT ?t WHERE { ?a dcterms:title ?t }'", "", ExitCodes.HELP})

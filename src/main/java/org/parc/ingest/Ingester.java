@@ -20,6 +20,7 @@ import java.util.function.BiFunction;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Model;
+import org.parc.edit.Corrections;
 import org.parc.extract.Hints;
 import org.parc.rdf.DocumentRecord;
 import org.parc.rdf.RecordMapper;
@@ -41,6 +42,7 @@ public final class Ingester {
     private final int threads;
     private final BiFunction<Path, String, Hints> hintsFor;
     private final Clock clock;
+    private boolean reextract;
 
     /**
      * @param hintsFor the user's hints for a file (sidecar, --source-url); may return {@link Hints#NONE}
@@ -53,11 +55,22 @@ public final class Ingester {
         this.clock = Clock.systemUTC();
     }
 
+    /**
+     * Extract again files already archived with the same checksum (after a parc upgrade, say);
+     * librarians' corrections are re-applied to the new document graph.
+     */
+    public Ingester reextract(boolean on) {
+        this.reextract = on;
+        return this;
+    }
+
     private record Job(FileWalker.Entry entry, SourceFile file, Future<Object> result) {}
 
     public IngestSummary ingest(List<Path> roots, IngestListener listener) {
         Instant start = clock.instant();
         RecordMapper mapper = new RecordMapper(archive.iris());
+        // Librarians' corrections live in their own graphs; they are replayed onto every graph ingest writes.
+        Corrections corrections = Corrections.load(archive);
         Counter c = new Counter();
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "parc-ingest");
@@ -83,7 +96,8 @@ public final class Ingester {
                     c.report(listener, new Outcome.Failed(e.relativePath(), "cannot read: " + describe(ex)));
                     continue;
                 }
-                if (!inFlight.add(file.sha256()) || describedByThisVersion(file.sha256())) {
+                boolean archived = archive.containsGraph(archive.iris().graph(file.sha256()));
+                if (!inFlight.add(file.sha256()) || (archived && !reextract && describedByThisVersion(file.sha256()))) {
                     c.report(listener, new Outcome.Unchanged(e.relativePath(), file.sha256()));
                     continue;
                 }
@@ -95,7 +109,7 @@ public final class Ingester {
                             + ".json: " + ex.getMessage()));
                     continue;
                 }
-                String previous = previousVersion(file.relativePath(), file.sha256());
+                String previous = archived ? previousOf(file.sha256()) : previousVersion(file.relativePath(), file.sha256());
                 Future<Object> f = pool.submit(() -> {
                     try {
                         return pipeline.process(file, hints, previous);
@@ -106,9 +120,9 @@ public final class Ingester {
                     }
                 });
                 window.add(new Job(e, file, f));
-                while (window.size() >= threads * 2) drain(window.poll(), mapper, listener, c);
+                while (window.size() >= threads * 2) drain(window.poll(), mapper, corrections, listener, c);
             }
-            while (!window.isEmpty()) drain(window.poll(), mapper, listener, c);
+            while (!window.isEmpty()) drain(window.poll(), mapper, corrections, listener, c);
         } finally {
             pool.shutdownNow();
         }
@@ -116,7 +130,7 @@ public final class Ingester {
                 Duration.between(start, clock.instant()), List.copyOf(c.failures));
     }
 
-    private void drain(Job job, RecordMapper mapper, IngestListener listener, Counter c) {
+    private void drain(Job job, RecordMapper mapper, Corrections corrections, IngestListener listener, Counter c) {
         Object r;
         try {
             r = job.result().get();
@@ -131,7 +145,7 @@ public final class Ingester {
             return;
         }
         DocumentRecord rec = (DocumentRecord) r;
-        Model m = mapper.map(rec);
+        Model m = corrections.apply(mapper.map(rec));
         archive.replaceGraph(mapper.iris().graph(job.file().sha256()), m);
         c.report(listener, new Outcome.Ingested(job.file().relativePath(), job.file().sha256(),
                 rec.articles().size(), rec.previousSha256() != null));
@@ -164,6 +178,21 @@ public final class Ingester {
             try (QueryExecution qe = conn.query(pss.asQuery())) {
                 ResultSet rs = qe.execSelect();
                 return rs.hasNext() ? rs.next().getLiteral("sha").getString() : null;
+            }
+        });
+    }
+
+    /** The version an archived source file revises, as its graph records it (for re-extraction). */
+    private String previousOf(String sha256) {
+        String q = "SELECT ?p WHERE { GRAPH <" + archive.iris().graph(sha256) + "> { <" + archive.iris().source(sha256)
+                + "> <" + Vocab.wasRevisionOf.getURI() + "> ?p } } ORDER BY ?p LIMIT 1";
+        String prefix = archive.iris().source("");
+        return archive.read(conn -> {
+            try (QueryExecution qe = conn.query(q)) {
+                ResultSet rs = qe.execSelect();
+                if (!rs.hasNext()) return null;
+                String iri = rs.next().getResource("p").getURI();
+                return iri.startsWith(prefix) ? iri.substring(prefix.length()) : null;
             }
         });
     }
