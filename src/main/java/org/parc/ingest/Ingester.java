@@ -16,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.ResultSet;
@@ -31,10 +33,20 @@ import org.parc.store.Archive;
 
 /**
  * Ingests files into an archive: checksums and the unchanged check on the calling thread, parsing
- * and recognition on a pool of workers, and every write from the calling thread, one transaction
- * per source file, in input order.
+ * and recognition on a pool of workers, and every write from the calling thread, in input order.
+ *
+ * <p>Each source file's graph is written whole inside a transaction, so a crash never leaves half a
+ * document. Documents are committed in groups (at most {@link #BATCH_DOCS} documents, about
+ * {@link #BATCH_CHARS} characters of text, or {@link #BATCH_TIME} of work): one commit (one fsync)
+ * per file made ingest I/O-bound at a few files a second. An outcome is reported only after its
+ * document is committed, so "ingested" on screen means durable; a killed ingest loses at most the
+ * uncommitted group, which a rerun ingests again (files already archived are "unchanged").
  */
 public final class Ingester {
+    static final int BATCH_DOCS = 256;
+    static final long BATCH_CHARS = 16_000_000;
+    static final Duration BATCH_TIME = Duration.ofSeconds(2);
+
     private final Archive archive;
     private final Pipeline pipeline;
     private final int threads;
@@ -52,12 +64,17 @@ public final class Ingester {
         this.clock = Clock.systemUTC();
     }
 
-    private record Job(FileWalker.Entry entry, SourceFile file, Future<Object> result) {}
+    /** One input in order: either an outcome known at once, or a file being processed by a worker. */
+    private record Job(SourceFile file, Outcome known, Future<Object> result) {
+        static Job known(Outcome o) {
+            return new Job(null, o, null);
+        }
+    }
 
     public IngestSummary ingest(List<Path> roots, IngestListener listener) {
         Instant start = clock.instant();
         RecordMapper mapper = new RecordMapper(archive.iris());
-        Counter c = new Counter();
+        Counter c = new Counter(listener);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "parc-ingest");
             t.setDaemon(true);
@@ -65,42 +82,14 @@ public final class Ingester {
         });
         Deque<Job> window = new ArrayDeque<>();
         Set<String> inFlight = new HashSet<>();
+        Batch batch = new Batch(c);
         try {
             for (FileWalker.Entry e : FileWalker.walk(roots)) {
-                if (e.failure() != null) {
-                    c.report(listener, new Outcome.Failed(e.relativePath(), e.failure()));
-                    continue;
-                }
-                if (isSidecar(e.path())) {
-                    c.report(listener, new Outcome.Skipped(e.relativePath(), "hint file for " + e.path().getFileName().toString().replaceFirst("\\.json$", "")));
-                    continue;
-                }
-                SourceFile file;
-                try {
-                    file = new SourceFile(e.path(), e.relativePath(), Files.size(e.path()), Checksums.sha256(e.path()));
-                } catch (IOException | RuntimeException ex) {
-                    c.report(listener, new Outcome.Failed(e.relativePath(), "cannot read: " + describe(ex)));
-                    continue;
-                }
-                if (!inFlight.add(file.sha256()) || archive.containsGraph(archive.iris().graph(file.sha256()))) {
-                    c.report(listener, new Outcome.Unchanged(e.relativePath(), file.sha256()));
-                    continue;
-                }
-                String previous = previousVersion(file.relativePath());
-                Hints hints = hintsFor.apply(e.path(), e.relativePath());
-                Future<Object> f = pool.submit(() -> {
-                    try {
-                        return pipeline.process(file, hints, previous);
-                    } catch (SourceException ex) {
-                        return new Outcome.Failed(file.relativePath(), ex.getMessage());
-                    } catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
-                        return new Outcome.Failed(file.relativePath(), "internal error while describing: " + describe(ex));
-                    }
-                });
-                window.add(new Job(e, file, f));
-                while (window.size() >= threads * 2) drain(window.poll(), mapper, listener, c);
+                window.add(prepare(e, inFlight, pool));
+                while (window.size() >= threads * 2) drain(window.poll(), mapper, batch);
             }
-            while (!window.isEmpty()) drain(window.poll(), mapper, listener, c);
+            while (!window.isEmpty()) drain(window.poll(), mapper, batch);
+            batch.commit();
         } finally {
             pool.shutdownNow();
         }
@@ -108,25 +97,135 @@ public final class Ingester {
                 Duration.between(start, clock.instant()), List.copyOf(c.failures));
     }
 
-    private void drain(Job job, RecordMapper mapper, IngestListener listener, Counter c) {
-        Object r;
+    /** Checks one walked entry on the calling thread and hands a new file to the workers. */
+    private Job prepare(FileWalker.Entry e, Set<String> inFlight, ExecutorService pool) {
+        if (e.failure() != null) return Job.known(new Outcome.Failed(e.relativePath(), e.failure()));
+        if (isSidecar(e.path())) {
+            return Job.known(new Outcome.Skipped(e.relativePath(), "hint file for "
+                    + e.path().getFileName().toString().replaceFirst("\\.json$", "")));
+        }
+        SourceFile file;
         try {
-            r = job.result().get();
+            file = new SourceFile(e.path(), e.relativePath(), Files.size(e.path()), Checksums.sha256(e.path()));
+        } catch (IOException | RuntimeException ex) {
+            return Job.known(new Outcome.Failed(e.relativePath(), FileWalker.ioReason(ex)));
+        }
+        if (!inFlight.add(file.sha256()) || archive.containsGraph(archive.iris().graph(file.sha256()))) {
+            return Job.known(new Outcome.Unchanged(e.relativePath(), file.sha256()));
+        }
+        String previous = previousVersion(file.relativePath());
+        Hints hints;
+        try {
+            hints = hintsFor.apply(e.path(), e.relativePath());
+        } catch (RuntimeException ex) {
+            return Job.known(new Outcome.Failed(e.relativePath(), "bad hints: " + describe(ex)));
+        }
+        Future<Object> f = pool.submit(() -> {
+            try {
+                return pipeline.process(file, hints, previous);
+            } catch (SourceException ex) {
+                return new Outcome.Failed(file.relativePath(), ex.getMessage());
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
+                return new Outcome.Failed(file.relativePath(), "internal error while describing: " + describe(ex));
+            }
+        });
+        return new Job(file, null, f);
+    }
+
+    private void drain(Job job, RecordMapper mapper, Batch batch) {
+        if (job.known() != null) {
+            batch.outcome(job.known());
+            return;
+        }
+        Object r = await(job, batch);
+        if (r instanceof Outcome.Failed failed) {
+            batch.outcome(failed);
+            return;
+        }
+        DocumentRecord rec = (DocumentRecord) r;
+        Model m;
+        try {
+            m = mapper.map(rec);
+        } catch (RuntimeException | StackOverflowError ex) {
+            batch.outcome(new Outcome.Failed(job.file().relativePath(), "internal error while mapping to RDF: " + describe(ex)));
+            return;
+        }
+        batch.add(mapper.iris().graph(job.file().sha256()), m, rec.doc().text().length(),
+                new Outcome.Ingested(job.file().relativePath(), job.file().sha256(), rec.articles().size(),
+                        rec.previousSha256() != null));
+    }
+
+    /** Waits for a worker's result; commits the pending group first if the wait would hold it too long. */
+    private static Object await(Job job, Batch batch) {
+        Future<Object> f = job.result();
+        try {
+            if (!f.isDone() && batch.pending()) {
+                try {
+                    return f.get(batch.remainingMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    batch.commit();
+                }
+            }
+            return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            r = new Outcome.Failed(job.file().relativePath(), "internal error: " + describe(e.getCause()));
+            return new Outcome.Failed(job.file().relativePath(), "internal error: " + describe(e.getCause()));
         }
-        if (r instanceof Outcome.Failed failed) {
-            c.report(listener, failed);
-            return;
+    }
+
+    /**
+     * Documents mapped but not yet committed, and the outcomes that wait for them (to keep input
+     * order and to report only what is durable).
+     */
+    private final class Batch {
+        private final Counter counter;
+        private final List<String> graphs = new ArrayList<>();
+        private final List<Model> models = new ArrayList<>();
+        private final List<Outcome> outcomes = new ArrayList<>();
+        private long chars;
+        private long since;
+
+        Batch(Counter counter) {
+            this.counter = counter;
         }
-        DocumentRecord rec = (DocumentRecord) r;
-        Model m = mapper.map(rec);
-        archive.replaceGraph(mapper.iris().graph(job.file().sha256()), m);
-        c.report(listener, new Outcome.Ingested(job.file().relativePath(), job.file().sha256(),
-                rec.articles().size(), rec.previousSha256() != null));
+
+        boolean pending() {
+            return !graphs.isEmpty();
+        }
+
+        long remainingMillis() {
+            return Math.max(1, BATCH_TIME.toMillis() - (System.nanoTime() - since) / 1_000_000);
+        }
+
+        void outcome(Outcome o) {
+            if (pending()) outcomes.add(o);
+            else counter.report(o);
+        }
+
+        void add(String graph, Model m, long textChars, Outcome.Ingested o) {
+            if (!pending()) since = System.nanoTime();
+            graphs.add(graph);
+            models.add(m);
+            outcomes.add(o);
+            chars += textChars;
+            if (graphs.size() >= BATCH_DOCS || chars >= BATCH_CHARS || remainingMillis() <= 1) commit();
+        }
+
+        void commit() {
+            if (pending()) {
+                archive.write(conn -> {
+                    for (int i = 0; i < graphs.size(); i++) conn.put(graphs.get(i), models.get(i));
+                });
+            }
+            graphs.clear();
+            models.clear();
+            chars = 0;
+            List<Outcome> done = List.copyOf(outcomes);
+            outcomes.clear();
+            done.forEach(counter::report);
+        }
     }
 
     /** The newest earlier version of the file at the same relative path: the one no other revises. */
@@ -157,10 +256,15 @@ public final class Ingester {
     }
 
     private static final class Counter {
+        private final IngestListener l;
         int ingested, unchanged, skipped, articles;
         final List<Outcome.Failed> failures = new ArrayList<>();
 
-        void report(IngestListener l, Outcome o) {
+        Counter(IngestListener l) {
+            this.l = l;
+        }
+
+        void report(Outcome o) {
             if (o instanceof Outcome.Ingested i) {
                 ingested++;
                 articles += i.articles();
