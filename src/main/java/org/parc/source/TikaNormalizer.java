@@ -262,11 +262,37 @@ public final class TikaNormalizer implements Normalizer {
         if (enc != null) {
             try {
                 cs = Charset.forName(enc);
+                // The web's "ISO-8859-1" and "US-ASCII" mean Windows-1252 (WHATWG Encoding).
+                if (cs.equals(StandardCharsets.ISO_8859_1) || cs.equals(StandardCharsets.US_ASCII)) cs = CP1252;
             } catch (RuntimeException ignored) {
                 // Tika guessed a charset this JVM lacks: UTF-8 is the web's default
             }
         }
         return new String(bytes, cs);
+    }
+
+    private static final Charset CP1252 = Charset.forName("windows-1252");
+
+    /**
+     * C1 control characters (U+0080..U+009F) in extracted text are bytes of Windows-1252 text that
+     * were decoded as ISO-8859-1 (Tika's guess for short Western text): curly quotes, dashes, the
+     * euro sign. They are decoded again as Windows-1252, as browsers do (WHATWG Encoding).
+     */
+    static String windows1252(String s) {
+        int i = 0;
+        while (i < s.length() && (s.charAt(i) < 0x80 || s.charAt(i) > 0x9F)) i++;
+        if (i == s.length()) return s;
+        StringBuilder sb = new StringBuilder(s.length()).append(s, 0, i);
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 && c <= 0x9F) {
+                char d = new String(new byte[]{(byte) c}, CP1252).charAt(0);
+                sb.append(d == '\uFFFD' ? c : d);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
     }
 
     /**
@@ -288,7 +314,7 @@ public final class TikaNormalizer implements Normalizer {
 
     /** Line ends as \n, NFC, no BOM or NUL, no trailing blanks: offsets are stable from here on. */
     static String normalizeText(String raw) {
-        String s = raw.replace("\r\n", "\n").replace('\r', '\n').replace("\uFEFF", "").replace("\u0000", "");
+        String s = windows1252(raw).replace("\r\n", "\n").replace('\r', '\n').replace("\uFEFF", "").replace("\u0000", "");
         s = java.text.Normalizer.normalize(s, Form.NFC);
         return s.strip();
     }
