@@ -19,6 +19,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.EncodingDetector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.TikaMemoryLimitException;
@@ -158,6 +159,7 @@ public final class TikaNormalizer implements Normalizer {
         office.setUseSAXDocxExtractor(true);
         office.setUseSAXPptxExtractor(true);
         ctx.set(OfficeParserConfig.class, office);
+        ctx.set(EncodingDetector.class, WEB_ENCODINGS);
         BodyContentHandler body = new BodyContentHandler(limits.writeLimit());
         Guard handler = new Guard(body, run);
         boolean truncated = false;
@@ -272,6 +274,21 @@ public final class TikaNormalizer implements Normalizer {
     }
 
     private static final Charset CP1252 = Charset.forName("windows-1252");
+
+    /**
+     * Tika's encoding detection, except that ISO-8859-1 and US-ASCII are read as their superset
+     * Windows-1252 (as browsers do, WHATWG Encoding): Tika guesses ISO-8859-1 for Western text
+     * saved on Windows, and would lose its curly quotes, dashes and euro signs.
+     */
+    private static final EncodingDetector WEB_ENCODINGS = new EncodingDetector() {
+        private final EncodingDetector tika = TikaConfig.getDefaultConfig().getEncodingDetector();
+
+        @Override
+        public Charset detect(InputStream input, Metadata metadata) throws IOException {
+            Charset cs = tika.detect(input, metadata);
+            return cs != null && (cs.equals(StandardCharsets.ISO_8859_1) || cs.equals(StandardCharsets.US_ASCII)) ? CP1252 : cs;
+        }
+    };
 
     /**
      * C1 control characters (U+0080..U+009F) in extracted text are bytes of Windows-1252 text that
