@@ -19,7 +19,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
+import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Model;
 import org.parc.extract.Hints;
@@ -65,11 +67,14 @@ public final class Ingester {
     }
 
     /** One input in order: either an outcome known at once, or a file being processed by a worker. */
-    private record Job(SourceFile file, Outcome known, Future<Object> result) {
+    private record Job(String relativePath, Outcome known, Future<Object> result) {
         static Job known(Outcome o) {
-            return new Job(null, o, null);
+            return new Job(o.file(), o, null);
         }
     }
+
+    /** A worker's finished document: its graph, ready to be written. */
+    private record Mapped(String sha256, String graph, Model model, long textChars, Outcome.Ingested outcome) {}
 
     public IngestSummary ingest(List<Path> roots, IngestListener listener) {
         Instant start = clock.instant();
@@ -81,14 +86,14 @@ public final class Ingester {
             return t;
         });
         Deque<Job> window = new ArrayDeque<>();
-        Set<String> inFlight = new HashSet<>();
+        Set<String> thisRun = new HashSet<>();
         Batch batch = new Batch(c);
         try {
             for (FileWalker.Entry e : FileWalker.walk(roots)) {
-                window.add(prepare(e, inFlight, pool));
-                while (window.size() >= threads * 2) drain(window.poll(), mapper, batch);
+                window.add(submit(e, mapper, pool));
+                while (window.size() >= threads * 4) drain(window.poll(), thisRun, batch);
             }
-            while (!window.isEmpty()) drain(window.poll(), mapper, batch);
+            while (!window.isEmpty()) drain(window.poll(), thisRun, batch);
             batch.commit();
         } finally {
             pool.shutdownNow();
@@ -97,62 +102,67 @@ public final class Ingester {
                 Duration.between(start, clock.instant()), List.copyOf(c.failures));
     }
 
-    /** Checks one walked entry on the calling thread and hands a new file to the workers. */
-    private Job prepare(FileWalker.Entry e, Set<String> inFlight, ExecutorService pool) {
+    /**
+     * Hands one walked entry to the workers: checksum, the unchanged check and the previous version
+     * (read transactions, which TDB2 runs beside the writer), parsing, recognition and mapping all
+     * run there, so that the calling thread only writes.
+     */
+    private Job submit(FileWalker.Entry e, RecordMapper mapper, ExecutorService pool) {
         if (e.failure() != null) return Job.known(new Outcome.Failed(e.relativePath(), e.failure()));
         if (isSidecar(e.path())) {
             return Job.known(new Outcome.Skipped(e.relativePath(), "hint file for "
                     + e.path().getFileName().toString().replaceFirst("\\.json$", "")));
         }
-        SourceFile file;
-        try {
-            file = new SourceFile(e.path(), e.relativePath(), Files.size(e.path()), Checksums.sha256(e.path()));
-        } catch (IOException | RuntimeException ex) {
-            return Job.known(new Outcome.Failed(e.relativePath(), FileWalker.ioReason(ex)));
-        }
-        if (!inFlight.add(file.sha256()) || archive.containsGraph(archive.iris().graph(file.sha256()))) {
-            return Job.known(new Outcome.Unchanged(e.relativePath(), file.sha256()));
-        }
-        String previous = previousVersion(file.relativePath());
         Hints hints;
         try {
             hints = hintsFor.apply(e.path(), e.relativePath());
         } catch (RuntimeException ex) {
             return Job.known(new Outcome.Failed(e.relativePath(), "bad hints: " + describe(ex)));
         }
-        Future<Object> f = pool.submit(() -> {
+        return new Job(e.relativePath(), null, pool.submit(() -> {
             try {
-                return pipeline.process(file, hints, previous);
+                return process(e, hints, mapper);
             } catch (SourceException ex) {
-                return new Outcome.Failed(file.relativePath(), ex.getMessage());
+                return new Outcome.Failed(e.relativePath(), ex.getMessage());
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
-                return new Outcome.Failed(file.relativePath(), "internal error while describing: " + describe(ex));
+                return new Outcome.Failed(e.relativePath(), "internal error while describing: " + describe(ex));
             }
-        });
-        return new Job(file, null, f);
+        }));
     }
 
-    private void drain(Job job, RecordMapper mapper, Batch batch) {
+    private Object process(FileWalker.Entry e, Hints hints, RecordMapper mapper) throws SourceException {
+        SourceFile file;
+        try {
+            file = new SourceFile(e.path(), e.relativePath(), Files.size(e.path()), Checksums.sha256(e.path()));
+        } catch (IOException | java.io.UncheckedIOException ex) {
+            return new Outcome.Failed(e.relativePath(), FileWalker.ioReason(ex));
+        }
+        String graph = mapper.iris().graph(file.sha256());
+        if (hasGraph(graph)) return new Outcome.Unchanged(e.relativePath(), file.sha256());
+        DocumentRecord rec = pipeline.process(file, hints, previousVersion(file.relativePath()));
+        Model m;
+        try {
+            m = mapper.map(rec);
+        } catch (RuntimeException | StackOverflowError ex) {
+            return new Outcome.Failed(e.relativePath(), "internal error while mapping to RDF: " + describe(ex));
+        }
+        return new Mapped(file.sha256(), graph, m, rec.doc().text().length(), new Outcome.Ingested(
+                file.relativePath(), file.sha256(), rec.articles().size(), rec.previousSha256() != null));
+    }
+
+    /** Takes the oldest job's result, in input order; identical content met twice in one run is ingested once. */
+    private void drain(Job job, Set<String> thisRun, Batch batch) {
         if (job.known() != null) {
             batch.outcome(job.known());
             return;
         }
         Object r = await(job, batch);
-        if (r instanceof Outcome.Failed failed) {
-            batch.outcome(failed);
-            return;
+        if (r instanceof Outcome o) {
+            batch.outcome(o);
+        } else if (r instanceof Mapped m) {
+            if (thisRun.add(m.sha256())) batch.add(m.graph(), m.model(), m.textChars(), m.outcome());
+            else batch.outcome(new Outcome.Unchanged(m.outcome().file(), m.sha256()));
         }
-        DocumentRecord rec = (DocumentRecord) r;
-        Model m;
-        try {
-            m = mapper.map(rec);
-        } catch (RuntimeException | StackOverflowError ex) {
-            batch.outcome(new Outcome.Failed(job.file().relativePath(), "internal error while mapping to RDF: " + describe(ex)));
-            return;
-        }
-        batch.add(mapper.iris().graph(job.file().sha256()), m, rec.doc().text().length(),
-                new Outcome.Ingested(job.file().relativePath(), job.file().sha256(), rec.articles().size(),
-                        rec.previousSha256() != null));
     }
 
     /** Waits for a worker's result; commits the pending group first if the wait would hold it too long. */
@@ -171,7 +181,7 @@ public final class Ingester {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            return new Outcome.Failed(job.file().relativePath(), "internal error: " + describe(e.getCause()));
+            return new Outcome.Failed(job.relativePath(), "internal error: " + describe(e.getCause()));
         }
     }
 
@@ -228,15 +238,28 @@ public final class Ingester {
         }
     }
 
+    private static final Query PREVIOUS = QueryFactory.create("PREFIX parc: <" + Vocab.PARC + "> PREFIX schema: <" + Vocab.SCHEMA
+            + "> PREFIX prov: <" + Vocab.PROV + ">\n"
+            + "SELECT ?sha WHERE { GRAPH ?g { ?s parc:path ?path ; schema:sha256 ?sha ; a parc:SourceFile }\n"
+            + " FILTER NOT EXISTS { GRAPH ?g2 { ?newer prov:wasRevisionOf ?s } } } ORDER BY ?sha LIMIT 1");
+
+    private static final Query HAS_GRAPH = QueryFactory.create("ASK { GRAPH ?g { ?s ?p ?o } }");
+
+    private boolean hasGraph(String graph) {
+        return archive.read(conn -> {
+            try (QueryExecution qe = conn.newQuery().query(HAS_GRAPH)
+                    .substitution("g", org.apache.jena.rdf.model.ResourceFactory.createResource(graph)).build()) {
+                return qe.execAsk();
+            }
+        });
+    }
+
     /** The newest earlier version of the file at the same relative path: the one no other revises. */
     private String previousVersion(String relativePath) {
-        String q = "PREFIX parc: <" + Vocab.PARC + "> PREFIX schema: <" + Vocab.SCHEMA + "> PREFIX prov: <" + Vocab.PROV + ">\n"
-                + "SELECT ?sha WHERE { GRAPH ?g { ?s parc:path ?path ; schema:sha256 ?sha ; a parc:SourceFile }\n"
-                + " FILTER NOT EXISTS { GRAPH ?g2 { ?newer prov:wasRevisionOf ?s } } } ORDER BY ?sha LIMIT 1";
-        var pss = new org.apache.jena.query.ParameterizedSparqlString(q);
-        pss.setLiteral("path", relativePath);
+        // Parsed once; the path is substituted (parsing SPARQL per file cost more than the lookup).
         return archive.read(conn -> {
-            try (QueryExecution qe = conn.query(pss.asQuery())) {
+            try (QueryExecution qe = conn.newQuery().query(PREVIOUS)
+                    .substitution("path", org.apache.jena.rdf.model.ResourceFactory.createStringLiteral(relativePath)).build()) {
                 ResultSet rs = qe.execSelect();
                 return rs.hasNext() ? rs.next().getLiteral("sha").getString() : null;
             }

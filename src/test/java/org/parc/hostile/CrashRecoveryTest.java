@@ -36,7 +36,7 @@ class CrashRecoveryTest {
 
     @Test
     void aKilledIngestRerunEqualsAnUninterruptedOne() throws Exception {
-        Path in = corpus(tmp.resolve("in"), 400);
+        Path in = corpus(tmp.resolve("in"), 300);
         Path killed = tmp.resolve("killed");
         Process p = Children.parc(tmp.resolve("child.err"), "ingest", "--store", killed.toString(), "--no-entities",
                 "--threads", "2", in.toString());
@@ -63,7 +63,7 @@ class CrashRecoveryTest {
         Path clean = tmp.resolve("clean");
         Run once = TestArchives.parc("ingest", "--store", clean.toString(), "--no-entities", "--threads", "2", "-q", in.toString());
         assertEquals(0, once.code(), once::toString);
-        assertTrue(once.out().contains("ingested 400, unchanged 0, failed 0"), once::toString);
+        assertTrue(once.out().contains("ingested 300, unchanged 0, failed 0"), once::toString);
         assertNull(TestArchives.datasetDiff(Stores.snapshot(clean), Stores.snapshot(killed)));
     }
 }
