@@ -83,13 +83,13 @@ final class IngestCommand implements Callable<Integer> {
             IngestSummary summary = ingester.ingest(paths, o -> {
                 progress.tick();
                 if (o instanceof Outcome.Failed f) {
-                    parc.err.println("parc: " + f.file() + ": " + f.reason());
+                    parc.err.println("parc: " + shown(f.file()) + ": " + shown(f.reason()));
                 } else if (!quiet) {
                     if (o instanceof Outcome.Ingested i) {
-                        parc.out.println((i.revision() ? "revised   " : "ingested  ") + i.file() + "  (" + i.articles()
+                        parc.out.println((i.revision() ? "revised   " : "ingested  ") + shown(i.file()) + "  (" + i.articles()
                                 + (i.articles() == 1 ? " article)" : " articles)"));
                     } else if (o instanceof Outcome.Unchanged u) {
-                        parc.out.println("unchanged " + u.file());
+                        parc.out.println("unchanged " + shown(u.file()));
                     }
                 }
             });
@@ -100,13 +100,35 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * A file name or reason as one printable line: control characters (a newline in a file name)
+     * are escaped so that every outcome stays on its own line. The report keeps the exact names.
+     */
+    static String shown(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (cp == '\n') sb.append("\\n");
+            else if (cp == '\r') sb.append("\\r");
+            else if (cp == '\t') sb.append("\\t");
+            else if (Character.isISOControl(cp) || cp == 0x2028 || cp == 0x2029) sb.append(String.format("\\u%04x", cp));
+            else sb.appendCodePoint(cp);
+        });
+        return sb.toString();
+    }
+
     private void writeReport(IngestSummary s) throws IOException {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("ingested", s.ingested());
         r.put("unchanged", s.unchanged());
         r.put("failed", s.failed());
         r.put("failures", s.failures().stream().map(f -> Map.of("file", f.file(), "reason", f.reason())).toList());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), r);
+        try {
+            Path parent = report.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), r);
+        } catch (IOException e) {
+            throw ParcException.usage("cannot write the report to " + report + ": " + org.parc.ingest.FileWalker.ioReason(e));
+        }
     }
 
     /** A progress line on stderr every few seconds, only for runs long enough to need one. */

@@ -1,11 +1,17 @@
 package org.parc.ingest;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -15,7 +21,9 @@ import java.util.List;
 
 /**
  * Lists the files under the ingest roots in a stable (sorted) order, with their paths relative to
- * the root they were found under. Unreadable entries and symlink loops become failures, not aborts.
+ * the root they were found under. Symbolic links are followed. Whatever cannot be ingested (an
+ * unreadable file or folder, a broken link, a link loop, a fifo or device) becomes a failure
+ * naming the reason, never an abort and never a silent omission; hidden files are left out.
  */
 public final class FileWalker {
     /** A file to ingest, or a failure met while walking. */
@@ -26,12 +34,16 @@ public final class FileWalker {
     public static List<Entry> walk(List<Path> roots) {
         List<Entry> out = new ArrayList<>();
         for (Path root : roots) {
-            if (!Files.exists(root)) {
-                out.add(new Entry(root, root.toString(), "no such file or folder"));
-            } else if (Files.isDirectory(root)) {
+            if (Files.isDirectory(root)) {
                 walkDir(root, out);
-            } else {
+            } else if (Files.isRegularFile(root)) {
                 out.add(new Entry(root, name(root), null));
+            } else if (Files.isSymbolicLink(root)) {
+                out.add(new Entry(root, name(root), linkFailure(root)));
+            } else if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+                out.add(new Entry(root, root.toString(), "no such file or folder"));
+            } else {
+                out.add(new Entry(root, name(root), "not a regular file (a fifo, socket or device)"));
             }
         }
         return out;
@@ -48,24 +60,63 @@ public final class FileWalker {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && !hidden(file)) found.add(new Entry(file, rel(root, file), null));
+                    if (hidden(file)) return FileVisitResult.CONTINUE;
+                    String rel = rel(root, file);
+                    if (attrs.isRegularFile()) found.add(new Entry(file, rel, null));
+                    // Following links, the walker hands a link's own attributes only when its target is missing.
+                    else if (attrs.isSymbolicLink()) found.add(new Entry(file, rel, linkFailure(file)));
+                    else found.add(new Entry(file, rel, "not a regular file (a fifo, socket or device)"));
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    String why = e instanceof FileSystemLoopException ? "symbolic link loop"
-                            : e instanceof NoSuchFileException ? "broken link or vanished file"
-                            : "cannot read: " + e.getClass().getSimpleName();
-                    found.add(new Entry(file, rel(root, file), why));
+                    if (!hidden(file)) found.add(new Entry(file, rel(root, file), ioReason(e)));
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                    // A folder that could be opened but not listed to the end.
+                    if (e != null) found.add(new Entry(dir, rel(root, dir), "cannot list folder: " + ioReason(e)));
                     return FileVisitResult.CONTINUE;
                 }
             });
-        } catch (IOException e) {
-            found.add(new Entry(root, name(root), "cannot list folder: " + e.getMessage()));
+        } catch (IOException | UncheckedIOException e) {
+            found.add(new Entry(root, name(root), "cannot list folder: " + ioReason(e)));
         }
         found.sort((a, b) -> a.relativePath().compareTo(b.relativePath()));
         out.addAll(found);
+    }
+
+    /** Why a symbolic link cannot be followed: a loop (it leads back to itself) or a missing target. */
+    static String linkFailure(Path link) {
+        try {
+            link.toRealPath();
+            return "cannot follow symbolic link";
+        } catch (IOException e) {
+            return e instanceof NoSuchFileException ? "broken symbolic link (its target is missing)" : ioReason(e);
+        }
+    }
+
+    /**
+     * A short reason for an I/O failure on a file, without the absolute path Java's exception
+     * messages carry (the reason goes into reports that may be shared).
+     */
+    public static String ioReason(Throwable e) {
+        if (e instanceof UncheckedIOException u && u.getCause() != null) e = u.getCause();
+        if (e instanceof FileSystemLoopException) return "symbolic link loop";
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof NoSuchFileException) return "broken link or vanished file";
+        if (e instanceof NotDirectoryException) return "not a folder";
+        if (e instanceof FileSystemException fse) {
+            String r = fse.getReason();
+            if (r != null && r.contains("levels of symbolic links")) return "symbolic link loop";
+            return r != null ? "cannot read: " + r.toLowerCase(java.util.Locale.ROOT) : "cannot read";
+        }
+        if (e instanceof InvalidPathException) return "file name not representable on this system";
+        String m = e.getMessage();
+        return "cannot read: " + e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
     }
 
     private static boolean hidden(Path p) {

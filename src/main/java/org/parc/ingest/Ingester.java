@@ -16,8 +16,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
+import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QueryFactory;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.rdf.model.Model;
 import org.parc.edit.Corrections;
@@ -33,10 +37,20 @@ import org.parc.store.Archive;
 
 /**
  * Ingests files into an archive: checksums and the unchanged check on the calling thread, parsing
- * and recognition on a pool of workers, and every write from the calling thread, one transaction
- * per source file, in input order.
+ * and recognition on a pool of workers, and every write from the calling thread, in input order.
+ *
+ * <p>Each source file's graph is written whole inside a transaction, so a crash never leaves half a
+ * document. Documents are committed in groups (at most {@link #BATCH_DOCS} documents, about
+ * {@link #BATCH_CHARS} characters of text, or {@link #BATCH_TIME} of work): one commit (one fsync)
+ * per file made ingest I/O-bound at a few files a second. An outcome is reported only after its
+ * document is committed, so "ingested" on screen means durable; a killed ingest loses at most the
+ * uncommitted group, which a rerun ingests again (files already archived are "unchanged").
  */
 public final class Ingester {
+    static final int BATCH_DOCS = 256;
+    static final long BATCH_CHARS = 16_000_000;
+    static final Duration BATCH_TIME = Duration.ofSeconds(2);
+
     private final Archive archive;
     private final Pipeline pipeline;
     private final int threads;
@@ -64,65 +78,37 @@ public final class Ingester {
         return this;
     }
 
-    private record Job(FileWalker.Entry entry, SourceFile file, Future<Object> result) {}
+    /** One input in order: either an outcome known at once, or a file being processed by a worker. */
+    private record Job(String relativePath, Outcome known, Future<Object> result) {
+        static Job known(Outcome o) {
+            return new Job(o.file(), o, null);
+        }
+    }
+
+    /** A worker's finished document: its graph, ready to be written. */
+    private record Mapped(String sha256, String graph, Model model, long textChars, Outcome.Ingested outcome) {}
 
     public IngestSummary ingest(List<Path> roots, IngestListener listener) {
         Instant start = clock.instant();
         RecordMapper mapper = new RecordMapper(archive.iris());
         // Librarians' corrections live in their own graphs; they are replayed onto every graph ingest writes.
         Corrections corrections = Corrections.load(archive);
-        Counter c = new Counter();
+        Counter c = new Counter(listener);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "parc-ingest");
             t.setDaemon(true);
             return t;
         });
         Deque<Job> window = new ArrayDeque<>();
-        Set<String> inFlight = new HashSet<>();
+        Set<String> thisRun = new HashSet<>();
+        Batch batch = new Batch(c);
         try {
             for (FileWalker.Entry e : FileWalker.walk(roots)) {
-                if (e.failure() != null) {
-                    c.report(listener, new Outcome.Failed(e.relativePath(), e.failure()));
-                    continue;
-                }
-                if (isSidecar(e.path())) {
-                    c.report(listener, new Outcome.Skipped(e.relativePath(), "hint file for " + e.path().getFileName().toString().replaceFirst("\\.json$", "")));
-                    continue;
-                }
-                SourceFile file;
-                try {
-                    file = new SourceFile(e.path(), e.relativePath(), Files.size(e.path()), Checksums.sha256(e.path()));
-                } catch (IOException | RuntimeException ex) {
-                    c.report(listener, new Outcome.Failed(e.relativePath(), "cannot read: " + describe(ex)));
-                    continue;
-                }
-                boolean archived = archive.containsGraph(archive.iris().graph(file.sha256()));
-                if (!inFlight.add(file.sha256()) || (archived && !reextract && describedByThisVersion(file.sha256()))) {
-                    c.report(listener, new Outcome.Unchanged(e.relativePath(), file.sha256()));
-                    continue;
-                }
-                Hints hints;
-                try {
-                    hints = hintsFor.apply(e.path(), e.relativePath());
-                } catch (RuntimeException ex) {
-                    c.report(listener, new Outcome.Failed(e.relativePath(), "unusable hint file " + e.path().getFileName()
-                            + ".json: " + ex.getMessage()));
-                    continue;
-                }
-                String previous = archived ? previousOf(file.sha256()) : previousVersion(file.relativePath(), file.sha256());
-                Future<Object> f = pool.submit(() -> {
-                    try {
-                        return pipeline.process(file, hints, previous);
-                    } catch (SourceException ex) {
-                        return new Outcome.Failed(file.relativePath(), ex.getMessage());
-                    } catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
-                        return new Outcome.Failed(file.relativePath(), "internal error while describing: " + describe(ex));
-                    }
-                });
-                window.add(new Job(e, file, f));
-                while (window.size() >= threads * 2) drain(window.poll(), mapper, corrections, listener, c);
+                window.add(submit(e, mapper, corrections, pool));
+                while (window.size() >= threads * 4) drain(window.poll(), thisRun, batch);
             }
-            while (!window.isEmpty()) drain(window.poll(), mapper, corrections, listener, c);
+            while (!window.isEmpty()) drain(window.poll(), thisRun, batch);
+            batch.commit();
         } finally {
             pool.shutdownNow();
         }
@@ -130,54 +116,171 @@ public final class Ingester {
                 Duration.between(start, clock.instant()), List.copyOf(c.failures));
     }
 
-    private void drain(Job job, RecordMapper mapper, Corrections corrections, IngestListener listener, Counter c) {
-        Object r;
+    /**
+     * Hands one walked entry to the workers: checksum, the unchanged check and the previous version
+     * (read transactions, which TDB2 runs beside the writer), parsing, recognition and mapping all
+     * run there, so that the calling thread only writes.
+     */
+    private Job submit(FileWalker.Entry e, RecordMapper mapper, Corrections corrections, ExecutorService pool) {
+        if (e.failure() != null) return Job.known(new Outcome.Failed(e.relativePath(), e.failure()));
+        if (isSidecar(e.path())) {
+            return Job.known(new Outcome.Skipped(e.relativePath(), "hint file for "
+                    + e.path().getFileName().toString().replaceFirst("\\.json$", "")));
+        }
+        Hints hints;
         try {
-            r = job.result().get();
+            hints = hintsFor.apply(e.path(), e.relativePath());
+        } catch (RuntimeException ex) {
+            return Job.known(new Outcome.Failed(e.relativePath(), "bad hints: " + describe(ex)));
+        }
+        return new Job(e.relativePath(), null, pool.submit(() -> {
+            try {
+                return process(e, hints, mapper, corrections);
+            } catch (SourceException ex) {
+                return new Outcome.Failed(e.relativePath(), ex.getMessage());
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
+                return new Outcome.Failed(e.relativePath(), "internal error while describing: " + describe(ex));
+            }
+        }));
+    }
+
+    private Object process(FileWalker.Entry e, Hints hints, RecordMapper mapper, Corrections corrections) throws SourceException {
+        SourceFile file;
+        try {
+            file = new SourceFile(e.path(), e.relativePath(), Files.size(e.path()), Checksums.sha256(e.path()));
+        } catch (IOException | java.io.UncheckedIOException ex) {
+            return new Outcome.Failed(e.relativePath(), FileWalker.ioReason(ex));
+        }
+        String graph = mapper.iris().graph(file.sha256());
+        boolean archived = hasGraph(graph);
+        // Unchanged: same bytes, described by this parc version. Another version's graph is described again.
+        if (archived && !reextract && describedByThisVersion(graph)) return new Outcome.Unchanged(e.relativePath(), file.sha256());
+        String previous = archived ? previousOf(file.sha256()) : previousVersion(file.relativePath(), file.sha256());
+        DocumentRecord rec = pipeline.process(file, hints, previous);
+        Model m;
+        try {
+            m = corrections.apply(mapper.map(rec));
+        } catch (RuntimeException | StackOverflowError ex) {
+            return new Outcome.Failed(e.relativePath(), "internal error while mapping to RDF: " + describe(ex));
+        }
+        return new Mapped(file.sha256(), graph, m, rec.doc().text().length(), new Outcome.Ingested(
+                file.relativePath(), file.sha256(), rec.articles().size(), rec.previousSha256() != null));
+    }
+
+    /** Takes the oldest job's result, in input order; identical content met twice in one run is ingested once. */
+    private void drain(Job job, Set<String> thisRun, Batch batch) {
+        if (job.known() != null) {
+            batch.outcome(job.known());
+            return;
+        }
+        Object r = await(job, batch);
+        if (r instanceof Outcome o) {
+            batch.outcome(o);
+        } else if (r instanceof Mapped m) {
+            if (thisRun.add(m.sha256())) batch.add(m.graph(), m.model(), m.textChars(), m.outcome());
+            else batch.outcome(new Outcome.Unchanged(m.outcome().file(), m.sha256()));
+        }
+    }
+
+    /** Waits for a worker's result; commits the pending group first if the wait would hold it too long. */
+    private static Object await(Job job, Batch batch) {
+        Future<Object> f = job.result();
+        try {
+            if (!f.isDone() && batch.pending()) {
+                try {
+                    return f.get(batch.remainingMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    batch.commit();
+                }
+            }
+            return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            r = new Outcome.Failed(job.file().relativePath(), "internal error: " + describe(e.getCause()));
+            return new Outcome.Failed(job.relativePath(), "internal error: " + describe(e.getCause()));
         }
-        if (r instanceof Outcome.Failed failed) {
-            c.report(listener, failed);
-            return;
-        }
-        DocumentRecord rec = (DocumentRecord) r;
-        Model m = corrections.apply(mapper.map(rec));
-        archive.replaceGraph(mapper.iris().graph(job.file().sha256()), m);
-        c.report(listener, new Outcome.Ingested(job.file().relativePath(), job.file().sha256(),
-                rec.articles().size(), rec.previousSha256() != null));
     }
 
     /**
-     * True when the file's graph exists and this parc version wrote it. A graph written by another
-     * version is described again (new extractors), in one transaction like any other.
+     * Documents mapped but not yet committed, and the outcomes that wait for them (to keep input
+     * order and to report only what is durable).
      */
-    private boolean describedByThisVersion(String sha) {
-        String g = archive.iris().graph(sha);
-        String q = "ASK { GRAPH <" + g + "> { ?agent a <" + Vocab.SoftwareAgent.getURI() + "> ; <" + Vocab.name.getURI()
-                + "> \"" + Software.PARC.name() + "\" ; <" + Vocab.softwareVersion.getURI() + "> \"" + Software.PARC.version() + "\" } }";
+    private final class Batch {
+        private final Counter counter;
+        private final List<String> graphs = new ArrayList<>();
+        private final List<Model> models = new ArrayList<>();
+        private final List<Outcome> outcomes = new ArrayList<>();
+        private long chars;
+        private long since;
+
+        Batch(Counter counter) {
+            this.counter = counter;
+        }
+
+        boolean pending() {
+            return !graphs.isEmpty();
+        }
+
+        long remainingMillis() {
+            return Math.max(1, BATCH_TIME.toMillis() - (System.nanoTime() - since) / 1_000_000);
+        }
+
+        void outcome(Outcome o) {
+            if (pending()) outcomes.add(o);
+            else counter.report(o);
+        }
+
+        void add(String graph, Model m, long textChars, Outcome.Ingested o) {
+            if (!pending()) since = System.nanoTime();
+            graphs.add(graph);
+            models.add(m);
+            outcomes.add(o);
+            chars += textChars;
+            if (graphs.size() >= BATCH_DOCS || chars >= BATCH_CHARS || remainingMillis() <= 1) commit();
+        }
+
+        void commit() {
+            if (pending()) {
+                archive.write(conn -> {
+                    for (int i = 0; i < graphs.size(); i++) conn.put(graphs.get(i), models.get(i));
+                });
+            }
+            graphs.clear();
+            models.clear();
+            chars = 0;
+            List<Outcome> done = List.copyOf(outcomes);
+            outcomes.clear();
+            done.forEach(counter::report);
+        }
+    }
+
+    private static final Query PREVIOUS = QueryFactory.create("PREFIX parc: <" + Vocab.PARC + "> PREFIX schema: <" + Vocab.SCHEMA
+            + "> PREFIX prov: <" + Vocab.PROV + ">\n"
+            + "SELECT ?sha WHERE { GRAPH ?g { ?s parc:path ?path ; schema:sha256 ?sha ; a parc:SourceFile }\n"
+            + " FILTER(?sha != ?self) FILTER NOT EXISTS { GRAPH ?g2 { ?newer prov:wasRevisionOf ?s } } } ORDER BY ?sha LIMIT 1");
+
+    private static final Query BY_THIS_VERSION = QueryFactory.create("ASK { GRAPH ?g { ?agent a <" + Vocab.SoftwareAgent.getURI()
+            + "> ; <" + Vocab.name.getURI() + "> \"" + Software.PARC.name() + "\" ; <" + Vocab.softwareVersion.getURI()
+            + "> \"" + Software.PARC.version() + "\" } }");
+
+    private static final Query HAS_GRAPH = QueryFactory.create("ASK { GRAPH ?g { ?s ?p ?o } }");
+
+    private boolean hasGraph(String graph) {
         return archive.read(conn -> {
-            try (QueryExecution qe = conn.query(q)) {
+            try (QueryExecution qe = conn.newQuery().query(HAS_GRAPH)
+                    .substitution("g", org.apache.jena.rdf.model.ResourceFactory.createResource(graph)).build()) {
                 return qe.execAsk();
             }
         });
     }
 
-    /** The newest earlier version of the file at the same relative path: the one no other revises. */
-    private String previousVersion(String relativePath, String sha) {
-        String q = "PREFIX parc: <" + Vocab.PARC + "> PREFIX schema: <" + Vocab.SCHEMA + "> PREFIX prov: <" + Vocab.PROV + ">\n"
-                + "SELECT ?sha WHERE { GRAPH ?g { ?s parc:path ?path ; schema:sha256 ?sha ; a parc:SourceFile }\n"
-                + " FILTER(?sha != ?self) FILTER NOT EXISTS { GRAPH ?g2 { ?newer prov:wasRevisionOf ?s } } } ORDER BY ?sha LIMIT 1";
-        var pss = new org.apache.jena.query.ParameterizedSparqlString(q);
-        pss.setLiteral("path", relativePath);
-        pss.setLiteral("self", sha);
+    /** True when this parc version wrote the graph. */
+    private boolean describedByThisVersion(String graph) {
         return archive.read(conn -> {
-            try (QueryExecution qe = conn.query(pss.asQuery())) {
-                ResultSet rs = qe.execSelect();
-                return rs.hasNext() ? rs.next().getLiteral("sha").getString() : null;
+            try (QueryExecution qe = conn.newQuery().query(BY_THIS_VERSION)
+                    .substitution("g", org.apache.jena.rdf.model.ResourceFactory.createResource(graph)).build()) {
+                return qe.execAsk();
             }
         });
     }
@@ -197,6 +300,19 @@ public final class Ingester {
         });
     }
 
+    /** The newest earlier version of the file at the same relative path (not itself): the one no other revises. */
+    private String previousVersion(String relativePath, String sha) {
+        // Parsed once; the path is substituted (parsing SPARQL per file cost more than the lookup).
+        return archive.read(conn -> {
+            try (QueryExecution qe = conn.newQuery().query(PREVIOUS)
+                    .substitution("path", org.apache.jena.rdf.model.ResourceFactory.createStringLiteral(relativePath))
+                    .substitution("self", org.apache.jena.rdf.model.ResourceFactory.createStringLiteral(sha)).build()) {
+                ResultSet rs = qe.execSelect();
+                return rs.hasNext() ? rs.next().getLiteral("sha").getString() : null;
+            }
+        });
+    }
+
     /** FILE.json beside FILE carries hints for FILE; it is not a source itself. */
     static boolean isSidecar(Path p) {
         String n = p.getFileName().toString();
@@ -210,10 +326,15 @@ public final class Ingester {
     }
 
     private static final class Counter {
+        private final IngestListener l;
         int ingested, unchanged, skipped, articles;
         final List<Outcome.Failed> failures = new ArrayList<>();
 
-        void report(IngestListener l, Outcome o) {
+        Counter(IngestListener l) {
+            this.l = l;
+        }
+
+        void report(Outcome o) {
             if (o instanceof Outcome.Ingested i) {
                 ingested++;
                 articles += i.articles();

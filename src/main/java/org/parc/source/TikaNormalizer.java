@@ -6,6 +6,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.text.Normalizer.Form;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +16,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.EncodingDetector;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.TikaMemoryLimitException;
 import org.apache.tika.exception.WriteLimitReachedException;
 import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.HttpHeaders;
 import org.apache.tika.metadata.Metadata;
@@ -29,20 +35,39 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.microsoft.OfficeParserConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
+import org.apache.tika.sax.ContentHandlerDecorator;
+import org.xml.sax.Attributes;
+import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
  * Normalizes a source file with Tika's AutoDetectParser: media type, text (bounded by the write
- * limit), embedded metadata. Parsing runs on a daemon thread so that a parser that hangs is
- * abandoned after the timeout instead of hanging the ingest.
+ * limit), embedded metadata.
+ *
+ * <p>Hostile input is bounded four ways: files over the size limit are refused unread; the write
+ * limit cuts the text (and marks it truncated); Tika's zip-bomb guard (SecureContentHandler, and POI's
+ * inflate-ratio check for Office files) stops decompression bombs; at most {@value #MAX_EMBEDDED}
+ * attachments or archive entries are parsed per file, and PDFBox keeps at most
+ * {@value #PDF_MAX_MAIN_MEMORY} bytes of a PDF in memory. Parsing runs on a daemon thread so that
+ * a parser that hangs is abandoned after the timeout instead of hanging the ingest; the abandoned
+ * parse is then cancelled at its next SAX event, so a runaway parser that keeps producing output
+ * stops by itself. (Java cannot safely kill a thread: a parser looping without output keeps its thread
+ * until it ends; {@link #lingering()} counts those.)
  */
 public final class TikaNormalizer implements Normalizer {
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final long MAX_MARKUP_BYTES = 32L * 1024 * 1024;
+    /** Attachments and archive entries parsed per file; the rest are skipped (and the text marked truncated). */
+    public static final int MAX_EMBEDDED = 1000;
+    /** Bytes of a PDF PDFBox may hold in memory before it spills to temporary files. */
+    public static final long PDF_MAX_MAIN_MEMORY = 128L * 1024 * 1024;
 
-    private final AutoDetectParser parser;
+    private final Parser parser;
     private final Limits limits;
+    private final AtomicInteger lingering = new AtomicInteger();
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "parc-tika-" + THREADS.incrementAndGet());
         t.setDaemon(true);
@@ -50,8 +75,21 @@ public final class TikaNormalizer implements Normalizer {
     });
 
     public TikaNormalizer(Limits limits) {
-        this.parser = new AutoDetectParser(TikaConfig.getDefaultConfig());
+        this(limits, new AutoDetectParser(TikaConfig.getDefaultConfig()));
+    }
+
+    /**
+     * @param parser the parser to run; normally an AutoDetectParser (tests wrap it to inject faults such
+     *               as a parser that hangs)
+     */
+    public TikaNormalizer(Limits limits, Parser parser) {
+        this.parser = parser;
         this.limits = limits;
+    }
+
+    /** Parses abandoned after the timeout that are still running (a parser stuck without output). */
+    public int lingering() {
+        return lingering.get();
     }
 
     @Override
@@ -61,15 +99,23 @@ public final class TikaNormalizer implements Normalizer {
                     + limits.maxFileBytes() + " (--max-file-size)");
         }
         if (file.size() == 0) throw new SourceException("empty file");
-        Future<NormalizedDocument> job = pool.submit(() -> parse(file));
+        ZipGuard.check(file.path());
+        Run run = new Run();
+        Future<NormalizedDocument> job = pool.submit(() -> {
+            try {
+                return parse(file, run);
+            } finally {
+                if (!run.finished.compareAndSet(false, true)) lingering.decrementAndGet();
+            }
+        });
         try {
             return job.get(limits.parseTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            job.cancel(true);
-            throw new SourceException("parsing took longer than " + limits.parseTimeout().toSeconds()
-                    + " s (--parse-timeout); abandoned");
+            abandon(run, job);
+            throw new SourceException("parsing took longer than " + seconds(limits.parseTimeout())
+                    + " (--parse-timeout); abandoned");
         } catch (InterruptedException e) {
-            job.cancel(true);
+            abandon(run, job);
             Thread.currentThread().interrupt();
             throw new SourceException("interrupted");
         } catch (ExecutionException e) {
@@ -79,12 +125,43 @@ public final class TikaNormalizer implements Normalizer {
         }
     }
 
-    private NormalizedDocument parse(SourceFile file) throws Exception {
+    /** One parse's shared state: the cancel flag the abandoned parse checks, and who finished first. */
+    private static final class Run {
+        volatile boolean cancelled;
+        final AtomicBoolean finished = new AtomicBoolean();
+    }
+
+    /** Marks the parse cancelled (it stops at its next SAX event) and interrupts its thread. */
+    private void abandon(Run run, Future<?> job) {
+        run.cancelled = true;
+        if (run.finished.compareAndSet(false, true)) lingering.incrementAndGet();
+        job.cancel(true);
+    }
+
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
+    }
+
+    private NormalizedDocument parse(SourceFile file, Run run) throws Exception {
         Metadata md = new Metadata();
         md.set(TikaCoreProperties.RESOURCE_NAME_KEY, file.fileName());
         ParseContext ctx = new ParseContext();
         ctx.set(Parser.class, parser); // recurse into e-mail parts and attachments
-        BodyContentHandler handler = new BodyContentHandler(limits.writeLimit());
+        BoundedEmbedded embedded = new BoundedEmbedded(ctx);
+        ctx.set(EmbeddedDocumentExtractor.class, embedded);
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setMaxMainMemoryBytes(PDF_MAX_MAIN_MEMORY);
+        ctx.set(PDFParserConfig.class, pdf);
+        // Stream Word and PowerPoint XML through SAX instead of building a DOM of each part: a bomb's
+        // output then meets the write limit and the cancel guard instead of filling the heap.
+        OfficeParserConfig office = new OfficeParserConfig();
+        office.setUseSAXDocxExtractor(true);
+        office.setUseSAXPptxExtractor(true);
+        ctx.set(OfficeParserConfig.class, office);
+        ctx.set(EncodingDetector.class, WEB_ENCODINGS);
+        BodyContentHandler body = new BodyContentHandler(limits.writeLimit());
+        Guard handler = new Guard(body, run);
         boolean truncated = false;
         try (InputStream in = TikaInputStream.get(file.path())) {
             parser.parse(in, handler, md, ctx);
@@ -92,13 +169,81 @@ public final class TikaNormalizer implements Normalizer {
             if (!WriteLimitReachedException.isWriteLimitReached(e)) throw e;
             truncated = true;
         }
+        if (run.cancelled) throw new SourceException("cancelled");
+        // An attachment cut by the write limit (its exception swallowed by the embedded extractor),
+        // or attachments skipped over the limit, also leave the text incomplete.
+        truncated |= handler.characters > limits.writeLimit() || embedded.skipped > 0;
         String mediaType = mediaType(md);
-        String text = normalizeText(handler.toString());
+        String text = normalizeText(body.toString());
         if (text.isBlank()) {
             throw new SourceException("no text found in " + mediaType + " content");
         }
+        if (looksBinary(text)) {
+            throw new SourceException("binary data, not text (read as " + mediaType + "; is the file name's extension wrong?)");
+        }
         String markup = isHtml(mediaType) && file.size() <= MAX_MARKUP_BYTES ? markup(file, md) : null;
         return new NormalizedDocument(file, mediaType, text, toMap(md), truncated, markup);
+    }
+
+    /**
+     * Passes SAX events on, counting characters, and ends an abandoned parse at its next event: the
+     * exception unwinds the parser, whose own thread then finishes.
+     */
+    private static final class Guard extends ContentHandlerDecorator {
+        private final Run run;
+        long characters;
+
+        Guard(ContentHandler handler, Run run) {
+            super(handler);
+            this.run = run;
+        }
+
+        private void check() throws SAXException {
+            if (run.cancelled) throw new SAXException("parse abandoned after the timeout");
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String name, Attributes atts) throws SAXException {
+            check();
+            super.startElement(uri, localName, name, atts);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String name) throws SAXException {
+            check();
+            super.endElement(uri, localName, name);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            check();
+            characters += length;
+            super.characters(ch, start, length);
+        }
+
+        @Override
+        public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
+            check();
+            super.ignorableWhitespace(ch, start, length);
+        }
+    }
+
+    /** Tika's embedded-document extractor, parsing at most {@link #MAX_EMBEDDED} attachments per file. */
+    private static final class BoundedEmbedded extends ParsingEmbeddedDocumentExtractor {
+        private int seen;
+        int skipped;
+
+        BoundedEmbedded(ParseContext ctx) {
+            super(ctx);
+        }
+
+        @Override
+        public boolean shouldParseEmbedded(Metadata metadata) {
+            if (!super.shouldParseEmbedded(metadata)) return false;
+            if (++seen <= MAX_EMBEDDED) return true;
+            skipped++;
+            return false;
+        }
     }
 
     private static boolean isHtml(String mediaType) {
@@ -119,6 +264,8 @@ public final class TikaNormalizer implements Normalizer {
         if (enc != null) {
             try {
                 cs = Charset.forName(enc);
+                // The web's "ISO-8859-1" and "US-ASCII" mean Windows-1252 (WHATWG Encoding).
+                if (cs.equals(StandardCharsets.ISO_8859_1) || cs.equals(StandardCharsets.US_ASCII)) cs = CP1252;
             } catch (RuntimeException ignored) {
                 // Tika guessed a charset this JVM lacks: UTF-8 is the web's default
             }
@@ -126,9 +273,65 @@ public final class TikaNormalizer implements Normalizer {
         return new String(bytes, cs);
     }
 
+    private static final Charset CP1252 = Charset.forName("windows-1252");
+
+    /**
+     * Tika's encoding detection, except that ISO-8859-1 and US-ASCII are read as their superset
+     * Windows-1252 (as browsers do, WHATWG Encoding): Tika guesses ISO-8859-1 for Western text
+     * saved on Windows, and would lose its curly quotes, dashes and euro signs.
+     */
+    private static final EncodingDetector WEB_ENCODINGS = new EncodingDetector() {
+        private final EncodingDetector tika = TikaConfig.getDefaultConfig().getEncodingDetector();
+
+        @Override
+        public Charset detect(InputStream input, Metadata metadata) throws IOException {
+            Charset cs = tika.detect(input, metadata);
+            return cs != null && (cs.equals(StandardCharsets.ISO_8859_1) || cs.equals(StandardCharsets.US_ASCII)) ? CP1252 : cs;
+        }
+    };
+
+    /**
+     * C1 control characters (U+0080..U+009F) in extracted text are bytes of Windows-1252 text that
+     * were decoded as ISO-8859-1 (Tika's guess for short Western text): curly quotes, dashes, the
+     * euro sign. They are decoded again as Windows-1252, as browsers do (WHATWG Encoding).
+     */
+    static String windows1252(String s) {
+        int i = 0;
+        while (i < s.length() && (s.charAt(i) < 0x80 || s.charAt(i) > 0x9F)) i++;
+        if (i == s.length()) return s;
+        StringBuilder sb = new StringBuilder(s.length()).append(s, 0, i);
+        for (; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x80 && c <= 0x9F) {
+                char d = new String(new byte[]{(byte) c}, CP1252).charAt(0);
+                sb.append(d == '\uFFFD' ? c : d);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * True when the text is mostly not text: control characters, replacement characters or
+     * unassigned code points in more than 5% of it. Random bytes decoded as a single-byte charset
+     * (what a binary file named .txt becomes) give about 12%; real text, in any script, almost none.
+     */
+    static boolean looksBinary(String text) {
+        int n = 0;
+        int bad = 0;
+        for (int i = 0; i < text.length() && n < 100_000; i++, n++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\t' || c == '\f') continue;
+            int type = Character.getType(c);
+            if (type == Character.CONTROL || type == Character.UNASSIGNED || type == Character.PRIVATE_USE || c == '\uFFFD') bad++;
+        }
+        return n >= 16 && bad * 20 > n;
+    }
+
     /** Line ends as \n, NFC, no BOM or NUL, no trailing blanks: offsets are stable from here on. */
     static String normalizeText(String raw) {
-        String s = raw.replace("\r\n", "\n").replace('\r', '\n').replace("\uFEFF", "").replace("\u0000", "");
+        String s = windows1252(raw).replace("\r\n", "\n").replace('\r', '\n').replace("\uFEFF", "").replace("\u0000", "");
         s = java.text.Normalizer.normalize(s, Form.NFC);
         return s.strip();
     }
@@ -147,9 +350,11 @@ public final class TikaNormalizer implements Normalizer {
             if (c instanceof EncryptedDocumentException) return "encrypted document (password protected)";
             if (c instanceof ZeroByteFileException) return "empty file";
             String n = c.getClass().getSimpleName();
-            if (n.contains("ZipBomb") || String.valueOf(c.getMessage()).contains("Suspected zip bomb")) {
-                return "suspected zip bomb: " + firstLine(c.getMessage());
+            String m = String.valueOf(c.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (n.contains("ZipBomb") || m.contains("zip bomb")) {
+                return "suspected zip bomb (expands far beyond its size): " + firstLine(c.getMessage());
             }
+            if (c instanceof TikaMemoryLimitException) return "too large to parse: " + firstLine(c.getMessage());
         }
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) root = root.getCause();

@@ -35,6 +35,32 @@ public final class Stores {
             throw ParcException.storeUnavailable("no archive at " + location
                     + " (ingest something first, or give --store)", null);
         }
+        if (Files.isDirectory(dir) && !isTdb2(dir) && !isEmpty(dir)) {
+            // Never scatter database files into a folder of the user's documents (or seeds/).
+            throw ParcException.storeUnavailable(location + " is a folder but not a parc archive"
+                    + " (give --store a new or empty folder, or an existing archive)", null);
+        }
+        if (!create && !isTdb2(dir)) {
+            throw ParcException.storeUnavailable("no archive at " + location + " (ingest something first, or give --store)", null);
+        }
         return Tdb2Archive.open(dir);
+    }
+
+    /** A TDB2 database folder: its lock file or a Data-NNNN generation folder. */
+    static boolean isTdb2(Path dir) {
+        if (Files.exists(dir.resolve("tdb.lock"))) return true;
+        try (var s = Files.list(dir)) {
+            return s.anyMatch(p -> p.getFileName().toString().matches("Data-\\d+") && Files.isDirectory(p));
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (var s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 }

@@ -3,7 +3,9 @@ package org.parc.store;
 import java.nio.file.Path;
 import org.apache.jena.rdfconnection.RDFConnection;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.dboe.DBOpEnvException;
 import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDBException;
 import org.apache.jena.tdb2.TDB2;
 import org.parc.ParcException;
 
@@ -21,16 +23,32 @@ public final class Tdb2Archive extends ConnectionArchive {
         try {
             dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
         } catch (RuntimeException e) {
-            String msg = String.valueOf(e.getMessage());
-            if (msg.toLowerCase().contains("lock")) {
-                throw ParcException.storeUnavailable("archive " + dir + " is in use by another parc process ("
-                        + oneLine(msg) + "); wait for it to finish", e);
-            }
-            throw ParcException.storeUnavailable("cannot open archive " + dir + ": " + oneLine(msg), e);
+            throw openFailure(dir, e);
         }
         // Queries see the union of the per-document graphs as their default graph.
         dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
         return new Tdb2Archive(dsg, dir.toString());
+    }
+
+    /**
+     * What a failed open means for the user. Another process holding the store makes TDB2's
+     * ProcessFileLock throw DBOpEnvException "Failed to get a lock: file='DIR/tdb.lock': held by
+     * process PID" (AlreadyLocked, its subclass, within one process); anything else is a store that
+     * is damaged or not a TDB2 database.
+     */
+    static ParcException openFailure(Path dir, RuntimeException e) {
+        String msg = String.valueOf(e.getMessage());
+        if (e instanceof DBOpEnvException && msg.startsWith("Failed to get a lock")) {
+            var m = java.util.regex.Pattern.compile("held by process (\\d+)").matcher(msg);
+            String who = m.find() ? "another process (pid " + m.group(1) + ")" : "another process";
+            return ParcException.storeUnavailable("archive " + dir + " is in use by " + who
+                    + "; wait for it to finish, or query it through a SPARQL server", e);
+        }
+        if (e instanceof DBOpEnvException || e instanceof TDBException || e instanceof org.apache.jena.dboe.base.block.BlockException) {
+            return ParcException.storeUnavailable("cannot open archive " + dir + ": it looks damaged or is not a parc archive ("
+                    + oneLine(msg) + ")", e);
+        }
+        return ParcException.storeUnavailable("cannot open archive " + dir + ": " + e.getClass().getSimpleName() + ": " + oneLine(msg), e);
     }
 
     public DatasetGraph datasetGraph() {

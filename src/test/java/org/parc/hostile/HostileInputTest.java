@@ -1,0 +1,230 @@
+package org.parc.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parc.support.TestArchives;
+import org.parc.support.TestArchives.Run;
+
+/**
+ * Hostile and messy files, generated here: each gets either a correct record or exactly one clear
+ * error line naming it, the batch goes on, the exit code is 1, and --report lists the failures.
+ */
+class HostileInputTest {
+    @TempDir
+    Path tmp;
+
+    private static final String BODY = OddFiles.BODY;
+
+    @Test
+    void oddFilesGetARecordOrOneClearLineAndTheBatchGoesOn() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        // expected: file -> null (a record) or a fragment of the failure reason
+        Map<String, String> expected = new TreeMap<>();
+
+        OddFiles.bytes(in.resolve("empty.txt"), new byte[0]);
+        expected.put("empty.txt", "empty file");
+        OddFiles.bytes(in.resolve("garbage.txt"), OddFiles.garbage(8192, 42));
+        expected.put("garbage.txt", "binary data, not text");
+        OddFiles.utf16(in.resolve("utf16.txt"), "Straßenbahn in Zürich\n\nDie Straßenbahn fährt jeden Morgen durch Zürich, "
+                + "über die Brücke und an den Geschäften der Altstadt vorbei, wo die Bäcker schon früh öffnen.");
+        expected.put("utf16.txt", null);
+        OddFiles.text(in.resolve("cp1252.txt"), "Café society\n\nAt the café on the square they served crème brûlée, "
+                + "and the owner said: \u201cwe have done so for forty years\u201d \u2013 a claim nobody doubted. " + BODY,
+                Charset.forName("windows-1252"));
+        expected.put("cp1252.txt", null);
+        OddFiles.invalidUtf8(in.resolve("invalid-utf8.txt"), "Budget night\n\n" + BODY + " ", " The meeting ended at midnight.");
+        expected.put("invalid-utf8.txt", null);
+        OddFiles.bytes(in.resolve("encrypted.pdf"), OddFiles.pdf(new String[]{"Secret minutes", BODY.substring(0, 80)}, "s3cret"));
+        expected.put("encrypted.pdf", "encrypted");
+        byte[] pdf = OddFiles.pdf(new String[]{"Council minutes", BODY.substring(0, 80), BODY.substring(80, 160)}, null);
+        OddFiles.bytes(in.resolve("whole.pdf"), pdf);
+        expected.put("whole.pdf", null);
+        OddFiles.bytes(in.resolve("truncated.pdf"), OddFiles.cut(pdf, 0.5));
+        expected.put("truncated.pdf", "?"); // a record of what survives, or a clear failure
+        byte[] docx = OddFiles.docx("Council minutes", BODY, BODY);
+        OddFiles.bytes(in.resolve("whole.docx"), docx);
+        expected.put("whole.docx", null);
+        OddFiles.bytes(in.resolve("truncated.docx"), OddFiles.cut(docx, 0.6));
+        expected.put("truncated.docx", "?");
+        OddFiles.text(in.resolve("no-body.html"), "<html><head><title>Only a title</title></head></html>", StandardCharsets.UTF_8);
+        expected.put("no-body.html", "?");
+        OddFiles.text(in.resolve("no-tags.html"), "<p>Budget night</p><p>" + BODY + "</p>", StandardCharsets.UTF_8);
+        expected.put("no-tags.html", null);
+        OddFiles.text(in.resolve("with space.txt"), "Spaces\n\n" + BODY, StandardCharsets.UTF_8);
+        expected.put("with space.txt", null);
+        OddFiles.text(in.resolve("Zürich Straße ünïcödé.txt"), "Letters\n\n" + BODY + " Zürich.", StandardCharsets.UTF_8);
+        expected.put("Zürich Straße ünïcödé.txt", null);
+        OddFiles.text(in.resolve("new\nline.txt"), "Newline\n\n" + BODY + " Newline.", StandardCharsets.UTF_8);
+        expected.put("new\nline.txt", null);
+        Files.createSymbolicLink(Files.createDirectories(in.resolve("sub")).resolve("loop"), in);
+        expected.put("sub/loop", "symbolic link loop");
+        Files.createSymbolicLink(in.resolve("self.txt"), Path.of("self.txt"));
+        expected.put("self.txt", "?");
+        Files.createSymbolicLink(in.resolve("dangling.txt"), in.resolve("nowhere.txt"));
+        expected.put("dangling.txt", "broken");
+
+        Path store = tmp.resolve("archive");
+        Path report = tmp.resolve("out/report.json");
+        long t0 = System.nanoTime();
+        Run r = TestArchives.parc("ingest", "--store", store.toString(), "--no-entities", "--threads", "2",
+                "--report", report.toString(), in.toString());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(ms < 60_000, "took " + ms + " ms");
+
+        Map<String, Archives.Doc> docs = Archives.docs(store);
+        JsonNode rep = new ObjectMapper().readTree(report.toFile());
+        Map<String, String> failures = new TreeMap<>();
+        rep.get("failures").forEach(f -> failures.put(f.get("file").asText(), f.get("reason").asText()));
+
+        List<String> errLines = r.err().lines().filter(l -> !l.startsWith("parc: ") || !l.contains("files done")).toList();
+        assertEquals(failures.size(), errLines.size(), "one error line per failure\n" + r);
+        Set<String> seen = new TreeSet<>();
+        seen.addAll(docs.keySet());
+        seen.addAll(failures.keySet());
+        assertEquals(expected.keySet(), seen, "every file is accounted for\n" + r);
+        for (var e : expected.entrySet()) {
+            String file = e.getKey();
+            String want = e.getValue();
+            boolean recorded = docs.containsKey(file);
+            assertTrue(recorded ^ failures.containsKey(file), file + ": exactly one of record or failure\n" + r);
+            if (want == null) {
+                assertTrue(recorded, file + " should be ingested: " + failures.get(file));
+            } else if (!want.equals("?")) {
+                assertTrue(!recorded && failures.get(file).contains(want), file + ": " + failures.get(file) + "\n" + r);
+            }
+            if (!recorded) {
+                String shown = file.replace("\n", "\\n");
+                long lines = errLines.stream().filter(l -> l.startsWith("parc: " + shown + ": ")).count();
+                assertEquals(1, lines, "one line naming " + shown + "\n" + r);
+            } else {
+                assertFalse(docs.get(file).text().isBlank(), file);
+            }
+        }
+        assertEquals(docs.size(), rep.get("ingested").asInt());
+        assertTrue(r.out().contains("ingested  new\\nline.txt"), r::toString);
+
+        // The right characters survive each encoding.
+        assertTrue(docs.get("utf16.txt").text().contains("Straßenbahn fährt jeden Morgen durch Zürich"), docs.get("utf16.txt")::text);
+        String cp = docs.get("cp1252.txt").text();
+        assertTrue(cp.contains("crème brûlée") && cp.contains("\u201cwe have done so for forty years\u201d \u2013"), cp);
+        String bad = docs.get("invalid-utf8.txt").text();
+        assertTrue(bad.contains("parking in the centre.") && bad.contains("The meeting ended at midnight."), bad);
+        assertTrue(docs.get("whole.pdf").text().contains("Council minutes"));
+        assertTrue(docs.get("whole.docx").text().contains("Council minutes"));
+        assertTrue(docs.get("Zürich Straße ünïcödé.txt").text().endsWith("Zürich."));
+        assertEquals("application/pdf", docs.get("whole.pdf").mediaType());
+    }
+
+    @Test
+    void aFiftyMegabyteSingleLineIsCutAtTheWriteLimitAndMarkedTruncated() throws Exception {
+        Path big = OddFiles.bigSingleLine(tmp.resolve("big.txt"), 50L * 1024 * 1024);
+        Path store = tmp.resolve("archive");
+        Run r = TestArchives.parc("ingest", "--store", store.toString(), "--no-entities", "--write-limit", "1000000", big.toString());
+        Files.delete(big);
+        assertEquals(0, r.code(), r::toString);
+        Archives.Doc d = Archives.docs(store).get("big.txt");
+        assertTrue(d.truncated(), d::toString);
+        assertTrue(d.text().length() <= 1_000_000 && d.text().length() > 900_000, () -> "length " + d.text().length());
+    }
+
+    @Test
+    void filesOverTheSizeLimitAreRefusedUnread() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        OddFiles.text(in.resolve("small.txt"), "Small\n\n" + BODY, StandardCharsets.UTF_8);
+        OddFiles.text(in.resolve("large.txt"), "Large\n\n" + BODY.repeat(20), StandardCharsets.UTF_8);
+        Run r = TestArchives.parc("ingest", "--store", tmp.resolve("archive").toString(), "--no-entities",
+                "--max-file-size", "2000", in.toString());
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(r.err().contains("parc: large.txt: file is ") && r.err().contains("(--max-file-size)"), r::toString);
+        assertTrue(r.out().contains("ingested 1, unchanged 0, failed 1"), r::toString);
+    }
+
+    @Test
+    void zipBombsAreStoppedQuickly() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        // 1 GB of XML in a file of about a megabyte: POI's inflate-ratio guard must refuse it.
+        OddFiles.docxBomb(in.resolve("bomb.docx"), 1L << 30);
+        assertTrue(Files.size(in.resolve("bomb.docx")) < 20_000_000);
+        // 10^4 copies of 10 MB: 100 GB of text if unpacked.
+        OddFiles.nestedZipBomb(in.resolve("nested.zip"), 5, 10, 10 << 20);
+        OddFiles.text(in.resolve("good.txt"), "Good\n\n" + BODY, StandardCharsets.UTF_8);
+        Path store = tmp.resolve("archive");
+        long t0 = System.nanoTime();
+        Runtime rt = Runtime.getRuntime();
+        Run r = TestArchives.parc("ingest", "--store", store.toString(), "--no-entities", in.toString());
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(ms < 30_000, "took " + ms + " ms\n" + r);
+        assertTrue(r.err().contains("parc: bomb.docx: suspected zip bomb"), r::toString);
+        // The nested bomb is either refused or cut at the write limit: never unpacked in full.
+        Map<String, Archives.Doc> docs = Archives.docs(store);
+        if (docs.containsKey("nested.zip")) {
+            assertTrue(docs.get("nested.zip").truncated(), r::toString);
+        } else {
+            assertTrue(r.err().contains("parc: nested.zip: "), r::toString);
+        }
+        assertTrue(docs.containsKey("good.txt"), r::toString);
+        assertTrue(rt.totalMemory() - rt.freeMemory() < 2_500_000_000L);
+    }
+
+    @Test
+    void anUnreadableFileIsAFailureNamingIt() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Path secret = OddFiles.text(in.resolve("secret.txt"), "Secret\n\n" + BODY, StandardCharsets.UTF_8);
+        Path closed = Files.createDirectories(in.resolve("closed"));
+        OddFiles.text(closed.resolve("inside.txt"), "Inside\n\n" + BODY, StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
+        Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("---------"));
+        try {
+            // Permissions do not bind root (tests in containers often run as root).
+            assumeFalse(Files.isReadable(secret), "running as a user that permissions do not restrict");
+            OddFiles.text(in.resolve("ok.txt"), "Fine\n\n" + BODY, StandardCharsets.UTF_8);
+            Run r = TestArchives.parc("ingest", "--store", tmp.resolve("archive").toString(), "--no-entities", in.toString());
+            assertEquals(1, r.code(), r::toString);
+            assertTrue(r.err().contains("parc: secret.txt: permission denied"), r::toString);
+            assertTrue(r.err().contains("parc: closed: ") && r.err().contains("permission denied"), r::toString);
+            assertFalse(r.err().contains(tmp.toString()), "no absolute paths in reasons\n" + r);
+            assertTrue(r.out().contains("ingested 1,"), r::toString);
+        } finally {
+            Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+            Files.setPosixFilePermissions(closed, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void aFifoIsReportedNotWaitedOn() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Path fifo = in.resolve("pipe.txt");
+        Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assumeTrue(p.waitFor() == 0 && Files.exists(fifo), "mkfifo not available");
+        OddFiles.text(in.resolve("ok.txt"), "Fine\n\n" + BODY, StandardCharsets.UTF_8);
+        List<String> args = new ArrayList<>(List.of("ingest", "--store", tmp.resolve("archive").toString(), "--no-entities"));
+        args.add(in.toString());
+        Run r = TestArchives.parc(args.toArray(String[]::new));
+        assertEquals(1, r.code(), r::toString);
+        assertTrue(r.err().contains("parc: pipe.txt: not a regular file"), r::toString);
+        Run direct = TestArchives.parc("ingest", "--store", tmp.resolve("archive").toString(), "--no-entities", fifo.toString());
+        assertEquals(1, direct.code(), direct::toString);
+        assertNotNull(direct.err());
+    }
+}
