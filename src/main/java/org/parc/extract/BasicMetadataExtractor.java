@@ -22,8 +22,8 @@ public final class BasicMetadataExtractor implements MetadataExtractor {
         if (declared != null) {
             m = m.withLanguage(Found.of(declared, "tika-metadata", "dc:language"));
         } else {
-            String detected = Languages.detect(story.text());
-            if (detected != null) m = m.withLanguage(Found.of(detected, "language-detection", "tika-opennlp"));
+            Found<String> detected = Languages.detectWithEvidence(story.text());
+            if (detected != null) m = m.withLanguage(detected);
         }
         if (hints.date() != null) m = m.withIssued(Found.of(hints.date(), "hint", hints.origin()));
         if (hints.outlet() != null) m = m.withOutlet(Found.of(hints.outlet(), "hint", hints.origin()));

@@ -175,8 +175,7 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
             String tag = HtmlRules.tag(doc.first(key));
             if (tag != null) return Found.of(tag, "tika-metadata", key);
         }
-        String detected = LanguageGuess.detect(text);
-        return detected == null ? null : Found.of(detected, "language-detection", "tika-opennlp");
+        return org.parc.extract.Languages.detectWithEvidence(text);
     }
 
     static String origin(Hints h) {
