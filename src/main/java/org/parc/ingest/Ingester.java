@@ -10,12 +10,16 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.ResultSet;
@@ -31,8 +35,11 @@ import org.parc.store.Archive;
 
 /**
  * Ingests files into an archive: checksums and the unchanged check on the calling thread, parsing
- * and recognition on a pool of workers, and every write from the calling thread, one transaction
- * per source file, in input order.
+ * and recognition on a pool of workers, and every write from the calling thread, in input order.
+ * Writes are batched: up to {@code batchDocs} documents or {@code batchMillis} of waiting share one
+ * transaction, because a commit costs several fsyncs (about 20 ms each here) while describing a
+ * document costs tens of ms of CPU. Each document is still all or nothing (a batch commits whole or
+ * not at all), and its outcome is reported only once it is committed.
  */
 public final class Ingester {
     private final Archive archive;
@@ -40,6 +47,13 @@ public final class Ingester {
     private final int threads;
     private final BiFunction<Path, String, Hints> hintsFor;
     private final Clock clock;
+    private final int batchDocs;
+    private final long batchMillis;
+
+    /** Documents per write transaction (1: one commit per document); -Dparc.ingest.batchDocs overrides. */
+    public static final int DEFAULT_BATCH_DOCS = 32;
+    /** The longest a described document waits for its batch to commit; -Dparc.ingest.batchMillis overrides. */
+    public static final long DEFAULT_BATCH_MILLIS = 1000;
 
     /**
      * @param hintsFor the user's hints for a file (sidecar, --source-url); may return {@link Hints#NONE}
@@ -50,9 +64,40 @@ public final class Ingester {
         this.threads = Math.max(1, threads);
         this.hintsFor = hintsFor;
         this.clock = Clock.systemUTC();
+        this.batchDocs = Math.max(1, Integer.getInteger("parc.ingest.batchDocs", DEFAULT_BATCH_DOCS));
+        this.batchMillis = Math.max(0, Long.getLong("parc.ingest.batchMillis", DEFAULT_BATCH_MILLIS));
     }
 
     private record Job(FileWalker.Entry entry, SourceFile file, Future<Object> result) {}
+
+    /** Described documents not yet committed, and the outcomes waiting for that commit (in order). */
+    private final class Batch {
+        final Map<String, Model> graphs = new LinkedHashMap<>();
+        final List<Outcome> outcomes = new ArrayList<>();
+        long firstNanos;
+
+        void add(String graph, Model m, Outcome o) {
+            if (graphs.isEmpty()) firstNanos = System.nanoTime();
+            graphs.put(graph, m);
+            outcomes.add(o);
+        }
+
+        /** Milliseconds left before the batch must be committed. */
+        long remainingMillis() {
+            return batchMillis - (System.nanoTime() - firstNanos) / 1_000_000;
+        }
+
+        boolean due() {
+            return graphs.size() >= batchDocs || remainingMillis() <= 0;
+        }
+
+        void commit(IngestListener listener, Counter c) {
+            if (!graphs.isEmpty()) archive.replaceGraphs(graphs);
+            graphs.clear();
+            for (Outcome o : outcomes) c.report(listener, o);
+            outcomes.clear();
+        }
+    }
 
     public IngestSummary ingest(List<Path> roots, IngestListener listener) {
         Instant start = clock.instant();
@@ -65,6 +110,7 @@ public final class Ingester {
         });
         Deque<Job> window = new ArrayDeque<>();
         Set<String> inFlight = new HashSet<>();
+        Batch batch = new Batch();
         try {
             for (FileWalker.Entry e : FileWalker.walk(roots)) {
                 if (e.failure() != null) {
@@ -98,9 +144,10 @@ public final class Ingester {
                     }
                 });
                 window.add(new Job(e, file, f));
-                while (window.size() >= threads * 2) drain(window.poll(), mapper, listener, c);
+                while (window.size() >= threads * 2) drain(window.poll(), mapper, batch, listener, c);
             }
-            while (!window.isEmpty()) drain(window.poll(), mapper, listener, c);
+            while (!window.isEmpty()) drain(window.poll(), mapper, batch, listener, c);
+            batch.commit(listener, c);
         } finally {
             pool.shutdownNow();
         }
@@ -108,10 +155,22 @@ public final class Ingester {
                 Duration.between(start, clock.instant()), List.copyOf(c.failures));
     }
 
-    private void drain(Job job, RecordMapper mapper, IngestListener listener, Counter c) {
+    private void drain(Job job, RecordMapper mapper, Batch batch, IngestListener listener, Counter c) {
         Object r;
         try {
-            r = job.result().get();
+            while (true) {
+                // Never keep described documents waiting longer than batchMillis for a slow parse.
+                if (batch.graphs.isEmpty()) {
+                    r = job.result().get();
+                    break;
+                }
+                try {
+                    r = job.result().get(Math.max(0, batch.remainingMillis()), TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException e) {
+                    batch.commit(listener, c);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -119,14 +178,15 @@ public final class Ingester {
             r = new Outcome.Failed(job.file().relativePath(), "internal error: " + describe(e.getCause()));
         }
         if (r instanceof Outcome.Failed failed) {
-            c.report(listener, failed);
+            if (batch.graphs.isEmpty()) c.report(listener, failed);
+            else batch.outcomes.add(failed);
             return;
         }
         DocumentRecord rec = (DocumentRecord) r;
         Model m = mapper.map(rec);
-        archive.replaceGraph(mapper.iris().graph(job.file().sha256()), m);
-        c.report(listener, new Outcome.Ingested(job.file().relativePath(), job.file().sha256(),
-                rec.articles().size(), rec.previousSha256() != null));
+        batch.add(mapper.iris().graph(job.file().sha256()), m, new Outcome.Ingested(job.file().relativePath(),
+                job.file().sha256(), rec.articles().size(), rec.previousSha256() != null));
+        if (batch.due()) batch.commit(listener, c);
     }
 
     /** The newest earlier version of the file at the same relative path: the one no other revises. */
