@@ -33,6 +33,26 @@ public final class CanonicalRdf {
             })
             .thenComparing(Triple::getObject, NODE_ORDER);
 
+    /**
+     * Sorts triples in {@link #TRIPLE_ORDER}, formatting each term once (the comparator formats terms on
+     * every comparison, which for article texts of many kilobytes dominates an export).
+     */
+    public static List<Triple> sorted(java.util.Collection<Triple> triples) {
+        record Keyed(Triple t, String s, boolean type, String p, String o) {}
+        Node rdfType = RDF.type.asNode();
+        List<Keyed> keyed = new ArrayList<>(triples.size());
+        java.util.Map<Node, String> seen = new java.util.HashMap<>();
+        for (Triple t : triples) {
+            keyed.add(new Keyed(t, seen.computeIfAbsent(t.getSubject(), NodeFmtLib::strNT), t.getPredicate().equals(rdfType),
+                    seen.computeIfAbsent(t.getPredicate(), NodeFmtLib::strNT), NodeFmtLib.strNT(t.getObject())));
+        }
+        keyed.sort(Comparator.comparing(Keyed::s).thenComparing((a, b) -> a.type() != b.type() ? (a.type() ? -1 : 1) : 0)
+                .thenComparing(Keyed::p).thenComparing(Keyed::o));
+        List<Triple> out = new ArrayList<>(keyed.size());
+        for (Keyed k : keyed) out.add(k.t());
+        return out;
+    }
+
     private final AWriter w;
     private final PrefixMap prefixes;
     private final NodeFormatter ttl;
@@ -54,8 +74,7 @@ public final class CanonicalRdf {
 
     /** Writes triples (any order in) as Turtle subject blocks; indent for TriG graph bodies. */
     public void turtleBlocks(List<Triple> triples, String indent) {
-        List<Triple> sorted = new ArrayList<>(triples);
-        sorted.sort(TRIPLE_ORDER);
+        List<Triple> sorted = sorted(triples);
         Node subject = null;
         Node predicate = null;
         for (Triple t : sorted) {

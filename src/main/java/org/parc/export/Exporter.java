@@ -4,9 +4,9 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.function.Function;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -15,9 +15,12 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
 import org.parc.ParcException;
 import org.parc.rdf.Vocab;
 import org.parc.store.Archive;
+import org.parc.store.Tdb2Archive;
 
 /**
  * Writes an archive (or one document's graph) in an export format. Quad formats keep the
@@ -56,11 +59,37 @@ public final class Exporter {
     }
 
     public void export(ExportFormat format, OutputStream out, String docIri) {
-        List<String> graphs = graphs(docIri);
+        if (archive instanceof Tdb2Archive tdb) {
+            // One read transaction: a consistent snapshot, and the quads read straight from the indexes.
+            DatasetGraph dsg = tdb.datasetGraph();
+            Txn.executeRead(dsg, () -> {
+                List<String> graphs = docIri == null ? graphNames(dsg) : graphs(docIri);
+                write(format, graphs, out, g -> {
+                    List<Triple> ts = new ArrayList<>();
+                    dsg.find(NodeFactory.createURI(g), Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> ts.add(q.asTriple()));
+                    return ts;
+                });
+            });
+        } else {
+            write(format, graphs(docIri), out, this::graphTriples);
+        }
+    }
+
+    /** The document graphs of an embedded store, in IRI order (what {@link #graphs} answers, without a scan of every triple). */
+    private static List<String> graphNames(DatasetGraph dsg) {
+        List<String> out = new ArrayList<>();
+        dsg.listGraphNodes().forEachRemaining(n -> {
+            if (n.isURI() && !n.getURI().equals(Archive.CONFIG_GRAPH)) out.add(n.getURI());
+        });
+        out.sort(null);
+        return out;
+    }
+
+    private void write(ExportFormat format, List<String> graphs, OutputStream out, Function<String, List<Triple>> triplesOf) {
         switch (format) {
-            case TRIG, NQUADS -> quads(format, graphs, out);
-            case TURTLE, NTRIPLES -> triples(format, graphs, out);
-            default -> jenaWriter(format, graphs, out);
+            case TRIG, NQUADS -> quads(format, graphs, out, triplesOf);
+            case TURTLE, NTRIPLES -> triples(format, graphs, out, triplesOf);
+            default -> jenaWriter(format, graphs, out, triplesOf);
         }
     }
 
@@ -73,11 +102,11 @@ public final class Exporter {
         });
     }
 
-    private void quads(ExportFormat format, List<String> graphs, OutputStream out) {
+    private void quads(ExportFormat format, List<String> graphs, OutputStream out, Function<String, List<Triple>> triplesOf) {
         CanonicalRdf w = new CanonicalRdf(out);
         if (format == ExportFormat.TRIG) w.prefixes(false);
         for (String g : graphs) {
-            List<Triple> ts = graphTriples(g);
+            List<Triple> ts = triplesOf.apply(g);
             Node gn = NodeFactory.createURI(g);
             if (format == ExportFormat.TRIG) w.trigGraph(gn, ts);
             else w.lines(gn, ts);
@@ -86,17 +115,18 @@ public final class Exporter {
     }
 
     /** Streams document graphs one by one; shared resources are gathered and written once at the end. */
-    private void triples(ExportFormat format, List<String> graphs, OutputStream out) {
+    private void triples(ExportFormat format, List<String> graphs, OutputStream out, Function<String, List<Triple>> triplesOf) {
         CanonicalRdf w = new CanonicalRdf(out);
         boolean turtle = format == ExportFormat.TURTLE;
         if (turtle) w.prefixes(false);
-        TreeMap<String, Set<Triple>> shared = new TreeMap<>();
+        // Shared resources, deduplicated; their order is set when they are written.
+        Set<Triple> shared = new HashSet<>();
         String base = archive.iris().base();
         for (String g : graphs) {
             List<Triple> local = new ArrayList<>();
-            for (Triple t : graphTriples(g)) {
+            for (Triple t : triplesOf.apply(g)) {
                 if (isLocal(t.getSubject(), base)) local.add(t);
-                else shared.computeIfAbsent(t.getSubject().toString(), k -> new TreeSet<>(CanonicalRdf.TRIPLE_ORDER)).add(t);
+                else shared.add(t);
             }
             if (turtle) {
                 w.turtleBlocks(local, "");
@@ -105,8 +135,7 @@ public final class Exporter {
                 w.lines(null, local);
             }
         }
-        List<Triple> rest = new ArrayList<>();
-        shared.values().forEach(rest::addAll);
+        List<Triple> rest = new ArrayList<>(shared);
         if (turtle) w.turtleBlocks(rest, "");
         else w.lines(null, rest);
         w.flush();
@@ -122,9 +151,11 @@ public final class Exporter {
     }
 
     /** Formats Jena writes itself: fed the union in canonical order so that its output is stable. */
-    private void jenaWriter(ExportFormat format, List<String> graphs, OutputStream out) {
-        TreeSet<Triple> all = new TreeSet<>(CanonicalRdf.TRIPLE_ORDER);
-        for (String g : graphs) all.addAll(graphTriples(g));
+    private void jenaWriter(ExportFormat format, List<String> graphs, OutputStream out, Function<String, List<Triple>> triplesOf) {
+        Set<Triple> union = new HashSet<>();
+        for (String g : graphs) union.addAll(triplesOf.apply(g));
+        List<Triple> all = CanonicalRdf.sorted(union);
+        union = null;
         Model m = ModelFactory.createDefaultModel();
         m.setNsPrefixes(Vocab.PREFIXES);
         for (Iterator<Triple> it = all.iterator(); it.hasNext(); ) m.getGraph().add(it.next());

@@ -189,15 +189,16 @@ public final class Ingester {
         if (batch.due()) batch.commit(listener, c);
     }
 
-    /** The newest earlier version of the file at the same relative path: the one no other revises. */
+    /** The newest earlier version of a file at a relative path (?path): the one no other revises. Parsed once. */
+    private static final org.apache.jena.query.Query PREVIOUS = org.apache.jena.query.QueryFactory.create(
+            "PREFIX parc: <" + Vocab.PARC + "> PREFIX schema: <" + Vocab.SCHEMA + "> PREFIX prov: <" + Vocab.PROV + ">\n"
+            + "SELECT ?sha WHERE { GRAPH ?g { ?s parc:path ?path ; schema:sha256 ?sha ; a parc:SourceFile }\n"
+            + " FILTER NOT EXISTS { GRAPH ?g2 { ?newer prov:wasRevisionOf ?s } } } ORDER BY ?sha LIMIT 1");
+
     private String previousVersion(String relativePath) {
-        String q = "PREFIX parc: <" + Vocab.PARC + "> PREFIX schema: <" + Vocab.SCHEMA + "> PREFIX prov: <" + Vocab.PROV + ">\n"
-                + "SELECT ?sha WHERE { GRAPH ?g { ?s parc:path ?path ; schema:sha256 ?sha ; a parc:SourceFile }\n"
-                + " FILTER NOT EXISTS { GRAPH ?g2 { ?newer prov:wasRevisionOf ?s } } } ORDER BY ?sha LIMIT 1";
-        var pss = new org.apache.jena.query.ParameterizedSparqlString(q);
-        pss.setLiteral("path", relativePath);
+        var path = org.apache.jena.rdf.model.ResourceFactory.createStringLiteral(relativePath);
         return archive.read(conn -> {
-            try (QueryExecution qe = conn.query(pss.asQuery())) {
+            try (QueryExecution qe = conn.newQuery().query(PREVIOUS).substitution("path", path).build()) {
                 ResultSet rs = qe.execSelect();
                 return rs.hasNext() ? rs.next().getLiteral("sha").getString() : null;
             }
