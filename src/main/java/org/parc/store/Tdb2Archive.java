@@ -37,6 +37,14 @@ public final class Tdb2Archive extends ConnectionArchive {
         return dsg;
     }
 
+    /** Straight from the quad indexes: ingest asks this for every file, and a SPARQL ASK costs a parse. */
+    @Override
+    public boolean containsGraph(String graphIri) {
+        var g = org.apache.jena.graph.NodeFactory.createURI(graphIri);
+        return org.apache.jena.system.Txn.calculateRead(dsg, () -> dsg.find(g, org.apache.jena.graph.Node.ANY,
+                org.apache.jena.graph.Node.ANY, org.apache.jena.graph.Node.ANY).hasNext());
+    }
+
     @Override
     public boolean unionDefaultGraph() {
         return true;

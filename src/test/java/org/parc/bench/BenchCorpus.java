@@ -100,6 +100,14 @@ final class BenchCorpus {
         return out;
     }
 
+    /** Entity number i of the lists: {IRI segment, name, schema.org type}; people, then organizations, then places. */
+    static String[] entity(int i) {
+        int k = i % (ORG.length + PLACE.length + 100);
+        if (k < ORG.length) return new String[] {"organization", ORG[k], "Organization"};
+        if (k < ORG.length + PLACE.length) return new String[] {"place", PLACE[k - ORG.length], "Place"};
+        return new String[] {"person", FIRST[(i * 7) % FIRST.length] + " " + LAST[(i * 13 + i / FIRST.length) % LAST.length], "Person"};
+    }
+
     private static String namesParagraph(Random rnd) {
         String person = pick(FIRST, rnd) + " " + pick(LAST, rnd);
         String other = pick(FIRST, rnd) + " " + pick(LAST, rnd);
