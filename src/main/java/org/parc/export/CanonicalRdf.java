@@ -38,20 +38,47 @@ public final class CanonicalRdf {
      * every comparison, which for article texts of many kilobytes dominates an export).
      */
     public static List<Triple> sorted(java.util.Collection<Triple> triples) {
-        record Keyed(Triple t, String s, boolean type, String p, String o) {}
         Node rdfType = RDF.type.asNode();
         List<Keyed> keyed = new ArrayList<>(triples.size());
         java.util.Map<Node, String> seen = new java.util.HashMap<>();
         for (Triple t : triples) {
             keyed.add(new Keyed(t, seen.computeIfAbsent(t.getSubject(), NodeFmtLib::strNT), t.getPredicate().equals(rdfType),
-                    seen.computeIfAbsent(t.getPredicate(), NodeFmtLib::strNT), NodeFmtLib.strNT(t.getObject())));
+                    seen.computeIfAbsent(t.getPredicate(), NodeFmtLib::strNT)));
         }
-        keyed.sort(Comparator.comparing(Keyed::s).thenComparing((a, b) -> a.type() != b.type() ? (a.type() ? -1 : 1) : 0)
-                .thenComparing(Keyed::p).thenComparing(Keyed::o));
+        keyed.sort(KEYED_ORDER);
         List<Triple> out = new ArrayList<>(keyed.size());
-        for (Keyed k : keyed) out.add(k.t());
+        for (Keyed k : keyed) out.add(k.t);
         return out;
     }
+
+    /** A triple with its subject and predicate keys; the object's key (often a long text) is made only when needed. */
+    private static final class Keyed {
+        final Triple t;
+        final String s;
+        final boolean type;
+        final String p;
+        String o;
+
+        Keyed(Triple t, String s, boolean type, String p) {
+            this.t = t;
+            this.s = s;
+            this.type = type;
+            this.p = p;
+        }
+
+        String o() {
+            if (o == null) o = NodeFmtLib.strNT(t.getObject());
+            return o;
+        }
+    }
+
+    private static final Comparator<Keyed> KEYED_ORDER = (a, b) -> {
+        int c = a.s.compareTo(b.s);
+        if (c != 0) return c;
+        if (a.type != b.type) return a.type ? -1 : 1;
+        c = a.p.compareTo(b.p);
+        return c != 0 ? c : a.o().compareTo(b.o());
+    };
 
     private final AWriter w;
     private final PrefixMap prefixes;

@@ -115,6 +115,12 @@ class IngestBench {
         long storeAllocated = allocated(store);
         line(String.format(Locale.ROOT, "ingest (child JVM -Xmx%s, %d threads, batched commits): %.1f docs/s (%.1f s; exit %d; %s)",
                 XMX, CORES, ingestRate, ingest.ms / 1000.0, ingest.code, ingest.lastOut));
+        Matcher steady = Pattern.compile("; ([\\d.]+) s\\)$").matcher(ingest.lastOut);
+        if (steady.find()) {
+            double s = Double.parseDouble(steady.group(1));
+            line(String.format(Locale.ROOT, "ingest without its start-up (Tika configuration, store opening; from the ingest summary): "
+                    + "%.1f docs/s (%.1f s); ratio to parse %.2f", n / s, s, n / s / (1 / (1 / parseRate + 1 / recogRate))));
+        }
         line(String.format(Locale.ROOT, "ingest peak heap: %s (pools' peak sum %s), peak RSS %s",
                 mb(ingest.heapSampledMax), mb(ingest.heapPeak), mb(ingest.rss)));
         line(String.format(Locale.ROOT, "ratio ingest / (1/(1/parse + 1/recognize)) = %.1f / %.1f = %.2f (target >= 0.5)",
