@@ -37,9 +37,11 @@ import org.parc.store.Archive;
  * Ingests files into an archive: checksums and the unchanged check on the calling thread, parsing
  * and recognition on a pool of workers, and every write from the calling thread, in input order.
  * Writes are batched: up to {@code batchDocs} documents or {@code batchMillis} of waiting share one
- * transaction, because a commit costs several fsyncs (about 20 ms each here) while describing a
- * document costs tens of ms of CPU. Each document is still all or nothing (a batch commits whole or
- * not at all), and its outcome is reported only once it is committed.
+ * transaction, because a commit costs several fsyncs (about 20 ms each here) and, TDB2's B+trees being
+ * copy-on-write, leaves rewritten blocks behind on disk: per-document commits ran at two thirds of the
+ * speed and made a store ten times larger (bench/RESULTS.md). Each document is still all or nothing
+ * (a batch commits whole or not at all), and its outcome is reported only once it is committed; a
+ * killed run loses at most the uncommitted batch, which the next run ingests again.
  */
 public final class Ingester {
     private final Archive archive;
@@ -51,9 +53,9 @@ public final class Ingester {
     private final long batchMillis;
 
     /** Documents per write transaction (1: one commit per document); -Dparc.ingest.batchDocs overrides. */
-    public static final int DEFAULT_BATCH_DOCS = 32;
+    public static final int DEFAULT_BATCH_DOCS = 128;
     /** The longest a described document waits for its batch to commit; -Dparc.ingest.batchMillis overrides. */
-    public static final long DEFAULT_BATCH_MILLIS = 1000;
+    public static final long DEFAULT_BATCH_MILLIS = 5000;
 
     /**
      * @param hintsFor the user's hints for a file (sidecar, --source-url); may return {@link Hints#NONE}

@@ -77,6 +77,12 @@ class IngestBench {
         // Tika alone, on all cores.
         TikaNormalizer tika = new TikaNormalizer(Limits.DEFAULT);
         String[] texts = new String[files.size()];
+        // Warm the JIT first (the first few hundred documents run several times slower): a steady-state figure.
+        int warm = Math.min(files.size(), 300);
+        parallel(warm, i -> {
+            Path p = files.get(i);
+            tika.normalize(new SourceFile(p, p.getFileName().toString(), Files.size(p), Checksums.sha256(p)));
+        });
         t0 = System.nanoTime();
         parallel(files.size(), i -> {
             Path p = files.get(i);
@@ -85,7 +91,7 @@ class IngestBench {
             texts[i] = d.text();
         });
         double parseRate = files.size() / secs(t0);
-        line(String.format(Locale.ROOT, "parse (Tika, sha256 included, %d threads): %.1f docs/s", CORES, parseRate));
+        line(String.format(Locale.ROOT, "parse (Tika, sha256 included, %d threads, after a warm-up on %d documents): %.1f docs/s", CORES, warm, parseRate));
 
         // Recognition alone, on the same texts, all cores.
         double recogRate = Double.POSITIVE_INFINITY;
@@ -121,8 +127,8 @@ class IngestBench {
             line(String.format(Locale.ROOT, "ingest without its start-up (Tika configuration, store opening; from the ingest summary): "
                     + "%.1f docs/s (%.1f s); ratio to parse %.2f", n / s, s, n / s / (1 / (1 / parseRate + 1 / recogRate))));
         }
-        line(String.format(Locale.ROOT, "ingest peak heap: %s (pools' peak sum %s), peak RSS %s",
-                mb(ingest.heapSampledMax), mb(ingest.heapPeak), mb(ingest.rss)));
+        line(String.format(Locale.ROOT, "ingest heap: peak in use %s (pools' peak sum %s), largest after a GC %s; peak RSS %s (includes TDB2's memory-mapped files)",
+                mb(ingest.heapSampledMax), mb(ingest.heapPeak), mb(ingest.heapAfterGc), mb(ingest.rss)));
         line(String.format(Locale.ROOT, "ratio ingest / (1/(1/parse + 1/recognize)) = %.1f / %.1f = %.2f (target >= 0.5)",
                 ingestRate, combined, ingestRate / combined));
         line(String.format(Locale.ROOT, "store: %.1f MB on disk (du; apparent %.1f MB: TDB2 grows its files in 8 MB steps), %.1f KB per article",
@@ -166,9 +172,9 @@ class IngestBench {
             i++;
             double tps = quads / (c.ms / 1000.0);
             rate.put(e.getKey(), tps);
-            line(String.format(Locale.ROOT, "  %-20s %8.0f triples/s  %6.1f MB/s  (%.1f s, %.1f MB, exit %d, -Xmx%s) peak heap %s, RSS %s",
+            line(String.format(Locale.ROOT, "  %-20s %8.0f triples/s  %6.1f MB/s  (%.1f s, %.1f MB, exit %d, -Xmx%s) heap peak %s, after GC %s; RSS %s",
                     e.getKey(), tps, bytes / 1e6 / (c.ms / 1000.0), c.ms / 1000.0, bytes / 1e6, c.code, c.xmx,
-                    mb(c.heapSampledMax), mb(c.rss)));
+                    mb(c.heapSampledMax), mb(c.heapAfterGc), mb(c.rss)));
         }
         line(String.format(Locale.ROOT, "  parc/jena: turtle %.2f, n-quads %.2f (target >= 0.8)",
                 rate.get("parc turtle") / rate.get("jena TURTLE_BLOCKS"), rate.get("parc n-quads") / rate.get("jena NQUADS")));
@@ -348,9 +354,9 @@ class IngestBench {
 
     // ---- child processes
 
-    private record Child(long ms, int code, long heapPeak, long heapSampledMax, long rss, String xmx, String lastOut, String lastErr) {}
+    private record Child(long ms, int code, long heapPeak, long heapSampledMax, long rss, long heapAfterGc, String xmx, String lastOut, String lastErr) {}
 
-    private static final Pattern BENCH = Pattern.compile("BENCH ms=(\\d+) code=(-?\\d+) heapPeak=(\\d+) heapSampledMax=(\\d+) rss=(-?\\d+)");
+    private static final Pattern BENCH = Pattern.compile("BENCH ms=(\\d+) code=(-?\\d+) heapPeak=(\\d+) heapSampledMax=(\\d+) rss=(-?\\d+) heapAfterGcMax=(\\d+)");
 
     private Child child(List<String> jvmArgs, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(java()));
@@ -370,9 +376,9 @@ class IngestBench {
         Files.delete(errFile);
         String xmx = jvmArgs.stream().filter(a -> a.startsWith("-Xmx")).map(a -> a.substring(4)).findFirst().orElse("default");
         Matcher m = BENCH.matcher(err);
-        if (!m.find()) return new Child(Long.MAX_VALUE / 2, p.exitValue(), -1, -1, -1, xmx, lastLine(out), lastLine(err));
+        if (!m.find()) return new Child(Long.MAX_VALUE / 2, p.exitValue(), -1, -1, -1, -1, xmx, lastLine(out), lastLine(err));
         return new Child(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)),
-                Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), xmx, lastLine(out),
+                Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), Long.parseLong(m.group(6)), xmx, lastLine(out),
                 lastLine(err.replace(m.group(), "")));
     }
 

@@ -43,6 +43,7 @@ public final class Measured {
         }, "bench-heap-sampler");
         sampler.setDaemon(true);
         sampler.start();
+        AtomicLong afterGc = afterGcMax();
         long t0 = System.nanoTime();
         int code;
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -59,8 +60,31 @@ public final class Measured {
         }
         System.out.flush();
         System.err.println("BENCH ms=" + ms + " code=" + code + " heapPeak=" + peak + " heapSampledMax=" + sampledMax.get()
-                + " rss=" + vmHwm());
+                + " rss=" + vmHwm() + " heapAfterGcMax=" + afterGc.get());
         System.exit(code);
+    }
+
+    /**
+     * The largest heap in use right after a collection: closer to the live data than the peak of "used",
+     * which counts garbage that G1 has not needed to collect yet.
+     */
+    private static AtomicLong afterGcMax() {
+        AtomicLong max = new AtomicLong();
+        java.util.Set<String> heapPools = new java.util.HashSet<>();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) heapPools.add(p.getName());
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            if (!(gc instanceof javax.management.NotificationEmitter emitter)) continue;
+            emitter.addNotificationListener((n, hb) -> {
+                if (!n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) return;
+                var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
+                long used = 0;
+                for (var e : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                    if (heapPools.contains(e.getKey())) used += e.getValue().getUsed();
+                }
+                max.accumulateAndGet(used, Math::max);
+            }, null, null);
+        }
+        return max;
     }
 
     /** Jena's RDFDataMgr writing the same archive: the union graph as Turtle blocks, or every quad as N-Quads. */
