@@ -251,7 +251,7 @@ class IngestBench {
 
     /** 0..n-1, small values far more often (a long tail, as names in news are). */
     private static int skewed(java.util.Random rnd, int n) {
-        return (int) Math.min(n - 1, Math.floor(n * Math.pow(rnd.nextDouble(), 3)));
+        return (int) Math.min(n - 1, Math.floor(n * Math.pow(rnd.nextDouble(), 2)));
     }
 
     private void queries(Path store, String synthetic) throws Exception {
@@ -274,9 +274,12 @@ class IngestBench {
                     + lit(entity) + " } LIMIT 100");
             qs.put("co-occurring entities", "SELECT ?name (COUNT(DISTINCT ?a) AS ?n) WHERE { ?e schema:name " + lit(entity)
                     + " . ?a schema:mentions ?e , ?o . ?o schema:name ?name FILTER(?o != ?e) } GROUP BY ?name ORDER BY DESC(?n) LIMIT 20");
+            qs.put("co-occurring, grouped before names", "SELECT ?name ?n WHERE { { SELECT ?o (COUNT(DISTINCT ?a) AS ?n) WHERE { ?e schema:name "
+                    + lit(entity) + " . ?a schema:mentions ?e , ?o FILTER(?o != ?e) } GROUP BY ?o ORDER BY DESC(?n) LIMIT 20 } ?o schema:name ?name } ORDER BY DESC(?n)");
             qs.put("article count by language", "SELECT ?lang (COUNT(?a) AS ?n) WHERE { ?a a schema:NewsArticle ; dcterms:language ?lang } GROUP BY ?lang");
+            String mentioning = first(archive, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a schema:mentions ?e . ?e schema:name " + lit(entity) + " }");
             line("queries (warm, in-process through QueryService on the TDB2 archive, csv output; article <" + article
-                    + ">, entity " + lit(entity) + ", outlet " + lit(outlet) + "):");
+                    + ">, entity " + lit(entity) + " (the most mentioned: in " + mentioning + " articles), outlet " + lit(outlet) + "):");
             for (var e : qs.entrySet()) {
                 Query q = QueryService.parse(e.getValue());
                 CountingOut rows = new CountingOut();
