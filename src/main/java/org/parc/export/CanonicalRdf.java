@@ -42,8 +42,8 @@ public final class CanonicalRdf {
         List<Keyed> keyed = new ArrayList<>(triples.size());
         java.util.Map<Node, String> seen = new java.util.HashMap<>();
         for (Triple t : triples) {
-            keyed.add(new Keyed(t, seen.computeIfAbsent(t.getSubject(), NodeFmtLib::strNT), t.getPredicate().equals(rdfType),
-                    seen.computeIfAbsent(t.getPredicate(), NodeFmtLib::strNT)));
+            keyed.add(new Keyed(t, seen.computeIfAbsent(t.getSubject(), CanonicalRdf::nt), t.getPredicate().equals(rdfType),
+                    seen.computeIfAbsent(t.getPredicate(), CanonicalRdf::nt)));
         }
         keyed.sort(KEYED_ORDER);
         List<Triple> out = new ArrayList<>(keyed.size());
@@ -67,7 +67,7 @@ public final class CanonicalRdf {
         }
 
         String o() {
-            if (o == null) o = NodeFmtLib.strNT(t.getObject());
+            if (o == null) o = nt(t.getObject());
             return o;
         }
     }
@@ -79,6 +79,19 @@ public final class CanonicalRdf {
         c = a.p.compareTo(b.p);
         return c != 0 ? c : a.o().compareTo(b.o());
     };
+
+    private static final NodeFormatter NT = new org.apache.jena.riot.out.NodeFormatterNT();
+
+    /**
+     * A term's N-Triples form, as {@link NodeFmtLib#strNT}, written through a plain writer: strNT's
+     * indenting buffer checks for a line start at every character, which made long texts the cost
+     * of an N-Quads export.
+     */
+    public static String nt(Node n) {
+        org.apache.jena.atlas.io.StringWriterI sw = new org.apache.jena.atlas.io.StringWriterI();
+        NT.format(sw, n);
+        return sw.toString();
+    }
 
     private final AWriter w;
     private final PrefixMap prefixes;
@@ -136,10 +149,9 @@ public final class CanonicalRdf {
     /** N-Triples (graph null) or N-Quads lines, sorted. */
     public void lines(Node graph, List<Triple> triples) {
         List<String> out = new ArrayList<>(triples.size());
-        String g = graph == null ? "" : " " + NodeFmtLib.strNT(graph);
+        String g = graph == null ? "" : " " + nt(graph);
         for (Triple t : triples) {
-            out.add(NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate()) + " "
-                    + NodeFmtLib.strNT(t.getObject()) + g + " .\n");
+            out.add(nt(t.getSubject()) + " " + nt(t.getPredicate()) + " " + nt(t.getObject()) + g + " .\n");
         }
         java.util.Collections.sort(out);
         out.forEach(w::print);
