@@ -33,6 +33,66 @@ public final class CanonicalRdf {
             })
             .thenComparing(Triple::getObject, NODE_ORDER);
 
+    /**
+     * Sorts triples in {@link #TRIPLE_ORDER}, formatting each term once (the comparator formats terms on
+     * every comparison, which for article texts of many kilobytes dominates an export).
+     */
+    public static List<Triple> sorted(java.util.Collection<Triple> triples) {
+        Node rdfType = RDF.type.asNode();
+        List<Keyed> keyed = new ArrayList<>(triples.size());
+        java.util.Map<Node, String> seen = new java.util.HashMap<>();
+        for (Triple t : triples) {
+            keyed.add(new Keyed(t, seen.computeIfAbsent(t.getSubject(), CanonicalRdf::nt), t.getPredicate().equals(rdfType),
+                    seen.computeIfAbsent(t.getPredicate(), CanonicalRdf::nt)));
+        }
+        keyed.sort(KEYED_ORDER);
+        List<Triple> out = new ArrayList<>(keyed.size());
+        for (Keyed k : keyed) out.add(k.t);
+        return out;
+    }
+
+    /** A triple with its subject and predicate keys; the object's key (often a long text) is made only when needed. */
+    private static final class Keyed {
+        final Triple t;
+        final String s;
+        final boolean type;
+        final String p;
+        String o;
+
+        Keyed(Triple t, String s, boolean type, String p) {
+            this.t = t;
+            this.s = s;
+            this.type = type;
+            this.p = p;
+        }
+
+        String o() {
+            if (o == null) o = nt(t.getObject());
+            return o;
+        }
+    }
+
+    private static final Comparator<Keyed> KEYED_ORDER = (a, b) -> {
+        int c = a.s.compareTo(b.s);
+        if (c != 0) return c;
+        if (a.type != b.type) return a.type ? -1 : 1;
+        c = a.p.compareTo(b.p);
+        return c != 0 ? c : a.o().compareTo(b.o());
+    };
+
+    private static final NodeFormatter NT = new org.apache.jena.riot.out.NodeFormatterNT();
+
+    /**
+     * A term's N-Triples form, as {@link NodeFmtLib#strNT}, written through a plain writer: strNT's
+     * indenting buffer checks for a line start at every character, which made long texts the cost
+     * of an N-Quads export.
+     */
+    public static String nt(Node n) {
+        org.apache.jena.atlas.io.StringWriterI sw = new org.apache.jena.atlas.io.StringWriterI();
+        NT.format(sw, n);
+        return sw.toString();
+    }
+
     private final AWriter w;
     private final PrefixMap prefixes;
     private final NodeFormatter ttl;
@@ -54,8 +114,7 @@ public final class CanonicalRdf {
 
     /** Writes triples (any order in) as Turtle subject blocks; indent for TriG graph bodies. */
     public void turtleBlocks(List<Triple> triples, String indent) {
-        List<Triple> sorted = new ArrayList<>(triples);
-        sorted.sort(TRIPLE_ORDER);
+        List<Triple> sorted = sorted(triples);
         Node subject = null;
         Node predicate = null;
         for (Triple t : sorted) {
@@ -90,20 +149,12 @@ public final class CanonicalRdf {
     /** N-Triples (graph null) or N-Quads lines, sorted. */
     public void lines(Node graph, List<Triple> triples) {
         List<String> out = new ArrayList<>(triples.size());
-        String g = graph == null ? "" : " " + NodeFmtLib.strNT(graph);
+        String g = graph == null ? "" : " " + nt(graph);
         for (Triple t : triples) {
-            out.add(NodeFmtLib.strNT(t.getSubject()) + " " + NodeFmtLib.strNT(t.getPredicate()) + " "
-                    + NodeFmtLib.strNT(t.getObject()) + g + " .\n");
+            out.add(nt(t.getSubject()) + " " + nt(t.getPredicate()) + " " + nt(t.getObject()) + g + " .\n");
         }
         java.util.Collections.sort(out);
         out.forEach(w::print);
-    }
-
-    /** A sorted copy, in {@link #TRIPLE_ORDER}. */
-    public static List<Triple> sorted(java.util.Collection<Triple> triples) {
-        List<Triple> out = new ArrayList<>(triples);
-        out.sort(TRIPLE_ORDER);
-        return out;
     }
 
     public void blankLine() {

@@ -17,6 +17,8 @@ import org.apache.jena.sparql.graph.GraphFactory;
 import org.parc.ParcException;
 import org.parc.rdf.Vocab;
 import org.parc.store.Archive;
+import org.parc.store.Tdb2Archive;
+import org.apache.jena.system.Txn;
 
 /**
  * Writes an archive, or a selection of it, in an export format. The selected document graphs are
@@ -83,6 +85,15 @@ public final class Exporter {
     }
 
     public void export(ExportFormat format, OutputStream out, Selection sel) {
+        if (archive instanceof Tdb2Archive tdb) {
+            // One read transaction for the whole export: a consistent snapshot, and no per-graph transactions.
+            Txn.executeRead(tdb.datasetGraph(), () -> write(format, out, sel));
+        } else {
+            write(format, out, sel);
+        }
+    }
+
+    private void write(ExportFormat format, OutputStream out, Selection sel) {
         Chunks chunks = chunks(sel);
         switch (format) {
             case TRIG, NQUADS -> quads(format, chunks, out);
@@ -182,6 +193,13 @@ public final class Exporter {
     }
 
     private List<Triple> graphTriples(String g) {
+        if (archive instanceof Tdb2Archive tdb) {
+            // Straight from the indexes: no model copy per document.
+            List<Triple> ts = new ArrayList<>();
+            tdb.datasetGraph().find(NodeFactory.createURI(g), Node.ANY, Node.ANY, Node.ANY)
+                    .forEachRemaining(q -> ts.add(q.asTriple()));
+            return ts;
+        }
         return archive.read(c -> {
             List<Triple> ts = new ArrayList<>();
             Model m = c.fetch(g);

@@ -47,9 +47,11 @@ import org.parc.store.Archive;
  * uncommitted group, which a rerun ingests again (files already archived are "unchanged").
  */
 public final class Ingester {
-    static final int BATCH_DOCS = 256;
+    static final int BATCH_DOCS = 128;
+    /** Documents per commit; the system property parc.ingest.batchDocs overrides it (benchmarks, tests). */
+    private final int batchDocs = Integer.getInteger("parc.ingest.batchDocs", BATCH_DOCS);
     static final long BATCH_CHARS = 16_000_000;
-    static final Duration BATCH_TIME = Duration.ofSeconds(2);
+    static final Duration BATCH_TIME = Duration.ofSeconds(5);
 
     private final Archive archive;
     private final Pipeline pipeline;
@@ -152,7 +154,7 @@ public final class Ingester {
             return new Outcome.Failed(e.relativePath(), FileWalker.ioReason(ex));
         }
         String graph = mapper.iris().graph(file.sha256());
-        boolean archived = hasGraph(graph);
+        boolean archived = archive.containsGraph(graph);
         // Unchanged: same bytes, described by this parc version. Another version's graph is described again.
         if (archived && !reextract && describedByThisVersion(graph)) return new Outcome.Unchanged(e.relativePath(), file.sha256());
         String previous = archived ? previousOf(file.sha256()) : previousVersion(file.relativePath(), file.sha256());
@@ -237,7 +239,7 @@ public final class Ingester {
             models.add(m);
             outcomes.add(o);
             chars += textChars;
-            if (graphs.size() >= BATCH_DOCS || chars >= BATCH_CHARS || remainingMillis() <= 1) commit();
+            if (graphs.size() >= batchDocs || chars >= BATCH_CHARS || remainingMillis() <= 1) commit();
         }
 
         void commit() {
@@ -263,17 +265,6 @@ public final class Ingester {
     private static final Query BY_THIS_VERSION = QueryFactory.create("ASK { GRAPH ?g { ?agent a <" + Vocab.SoftwareAgent.getURI()
             + "> ; <" + Vocab.name.getURI() + "> \"" + Software.PARC.name() + "\" ; <" + Vocab.softwareVersion.getURI()
             + "> \"" + Software.PARC.version() + "\" } }");
-
-    private static final Query HAS_GRAPH = QueryFactory.create("ASK { GRAPH ?g { ?s ?p ?o } }");
-
-    private boolean hasGraph(String graph) {
-        return archive.read(conn -> {
-            try (QueryExecution qe = conn.newQuery().query(HAS_GRAPH)
-                    .substitution("g", org.apache.jena.rdf.model.ResourceFactory.createResource(graph)).build()) {
-                return qe.execAsk();
-            }
-        });
-    }
 
     /** True when this parc version wrote the graph. */
     private boolean describedByThisVersion(String graph) {

@@ -31,6 +31,12 @@ public interface Archive extends AutoCloseable {
     /** Replaces one named graph with the model, atomically. */
     void replaceGraph(String graphIri, Model content);
 
+    /**
+     * Replaces several named graphs, each with its model: one transaction on an embedded store (all or
+     * none), one atomic replacement per graph on a remote one. Either way each graph is whole or absent.
+     */
+    void replaceGraphs(java.util.Map<String, Model> graphs);
+
     /** Runs writes in one transaction. */
     void write(Consumer<RDFConnection> action);
 

@@ -74,6 +74,12 @@ abstract class ConnectionArchive implements Archive {
     }
 
     @Override
+    public void replaceGraphs(java.util.Map<String, Model> graphs) {
+        if (graphs.isEmpty()) return;
+        write(c -> graphs.forEach(c::put));
+    }
+
+    @Override
     public void write(Consumer<RDFConnection> action) {
         conn.executeWrite(() -> action.accept(conn));
     }

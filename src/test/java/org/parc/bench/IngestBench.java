@@ -1,0 +1,521 @@
+package org.parc.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.query.QuerySolution;
+import org.junit.jupiter.api.Test;
+import org.parc.extract.EntityRecognizer;
+import org.parc.extract.Languages;
+import org.parc.ingest.Pipelines;
+import org.parc.query.QueryService;
+import org.parc.source.Checksums;
+import org.parc.source.Limits;
+import org.parc.source.NormalizedDocument;
+import org.parc.source.SourceFile;
+import org.parc.source.TikaNormalizer;
+import org.parc.store.Tdb2Archive;
+
+/**
+ * The throughput and memory bench (not a unit test: run with {@code mvn -B -Pbench verify}, or
+ * {@code mvn -B -o -Pbench test -Dtest=IngestBench}). For each N of {@code -Dparc.bench.n=1000,10000}
+ * it builds a corpus of N varied real articles and prints: Tika parsing alone and entity
+ * recognition alone (all cores, in-process), {@code parc ingest} into a real TDB2 store in a child
+ * JVM with -Xmx1g (docs/s, peak heap, peak RSS, store bytes per article), per-document vs batched
+ * commits, export throughput of parc against Jena's own writers, warm query latencies in-process
+ * through QueryService, and the cold {@code parc query} wall time with and without a CDS archive.
+ * Figures go to stdout and to target/bench/results-N.md.
+ */
+class IngestBench {
+    private static final Path WORK = Path.of("target", "bench");
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+    private static final String XMX = System.getProperty("parc.bench.xmx", "1g");
+
+    private final StringBuilder report = new StringBuilder();
+
+    @Test
+    void bench() throws Exception {
+        Files.createDirectories(WORK);
+        line("# parc bench " + Instant.now());
+        line(machine());
+        EntityRecognizer rec = Pipelines.recognizer();
+        line("recognizer: " + (rec == EntityRecognizer.NONE ? "NONE (no-op: Pipelines.recognizer() returns EntityRecognizer.NONE)"
+                : rec.getClass().getName()));
+        for (String s : System.getProperty("parc.bench.n", "1000,10000").split(",")) {
+            int n = Integer.parseInt(s.strip().replace("_", ""));
+            runOne(n, rec);
+        }
+        Files.writeString(WORK.resolve("results.md"), report.toString(), StandardCharsets.UTF_8);
+    }
+
+    private void runOne(int n, EntityRecognizer rec) throws Exception {
+        line("");
+        line("## N = " + n);
+        long t0 = System.nanoTime();
+        List<Path> files = BenchCorpus.build(WORK.resolve("corpus-" + n), n);
+        line(String.format(Locale.ROOT, "corpus: %d files, %.1f MB (%.1f s to build or reuse)", files.size(),
+                BenchCorpus.sizeOf(WORK.resolve("corpus-" + n)) / 1e6, secs(t0)));
+
+        // Tika alone, on all cores.
+        TikaNormalizer tika = new TikaNormalizer(Limits.DEFAULT);
+        String[] texts = new String[files.size()];
+        // Warm the JIT first (the first few hundred documents run several times slower): a steady-state figure.
+        int warm = Math.min(files.size(), 300);
+        parallel(warm, i -> {
+            Path p = files.get(i);
+            tika.normalize(new SourceFile(p, p.getFileName().toString(), Files.size(p), Checksums.sha256(p)));
+        });
+        t0 = System.nanoTime();
+        parallel(files.size(), i -> {
+            Path p = files.get(i);
+            SourceFile f = new SourceFile(p, p.getFileName().toString(), Files.size(p), Checksums.sha256(p));
+            NormalizedDocument d = tika.normalize(f);
+            texts[i] = d.text();
+        });
+        double parseRate = files.size() / secs(t0);
+        line(String.format(Locale.ROOT, "parse (Tika, sha256 included, %d threads, after a warm-up on %d documents): %.1f docs/s", CORES, warm, parseRate));
+
+        // Recognition alone, on the same texts, all cores.
+        double recogRate = Double.POSITIVE_INFINITY;
+        if (rec == EntityRecognizer.NONE) {
+            line("recognize: recognizer: NONE (no-op; not timed)");
+        } else {
+            String[] langs = new String[texts.length];
+            for (int i = 0; i < texts.length; i++) langs[i] = Languages.detect(texts[i]);
+            t0 = System.nanoTime();
+            rec.recognize(texts[0], langs[0]);
+            line(String.format(Locale.ROOT, "recognize: first call (model loading) %.1f s", secs(t0)));
+            t0 = System.nanoTime();
+            parallel(texts.length, i -> rec.recognize(texts[i], langs[i]));
+            recogRate = texts.length / secs(t0);
+            line(String.format(Locale.ROOT, "recognize (%s, %d threads): %.2f docs/s", rec.getClass().getSimpleName(), CORES, recogRate));
+        }
+        Arrays.fill(texts, null);
+        double combined = 1 / (1 / parseRate + 1 / recogRate);
+
+        // parc ingest in a child JVM, batched commits (the default) and one commit per document.
+        Path store = WORK.resolve("store-" + n);
+        BenchCorpus.deleteTree(store);
+        Child ingest = child(List.of("-Xmx" + XMX), "parc", "ingest", "--store", store.toString(), "-q",
+                WORK.resolve("corpus-" + n).toString());
+        double ingestRate = n / (ingest.ms / 1000.0);
+        long storeBytes = BenchCorpus.sizeOf(store);
+        long storeAllocated = allocated(store);
+        line(String.format(Locale.ROOT, "ingest (child JVM -Xmx%s, %d threads, batched commits): %.1f docs/s (%.1f s; exit %d; %s)",
+                XMX, CORES, ingestRate, ingest.ms / 1000.0, ingest.code, ingest.lastOut));
+        Matcher steady = Pattern.compile("; ([\\d.]+) s\\)$").matcher(ingest.lastOut);
+        if (steady.find()) {
+            double s = Double.parseDouble(steady.group(1));
+            line(String.format(Locale.ROOT, "ingest without its start-up (Tika configuration, store opening; from the ingest summary): "
+                    + "%.1f docs/s (%.1f s); ratio to parse %.2f", n / s, s, n / s / (1 / (1 / parseRate + 1 / recogRate))));
+        }
+        line(String.format(Locale.ROOT, "ingest heap: peak in use %s (pools' peak sum %s), largest after a GC %s; peak RSS %s (includes TDB2's memory-mapped files)",
+                mb(ingest.heapSampledMax), mb(ingest.heapPeak), mb(ingest.heapAfterGc), mb(ingest.rss)));
+        line(String.format(Locale.ROOT, "ratio ingest / (1/(1/parse + 1/recognize)) = %.1f / %.1f = %.2f (target >= 0.5)",
+                ingestRate, combined, ingestRate / combined));
+        line(String.format(Locale.ROOT, "store: %.1f MB on disk (du; apparent %.1f MB: TDB2 grows its files in 8 MB steps), %.1f KB per article",
+                storeAllocated / 1e6, storeBytes / 1e6, storeAllocated / 1e3 / n));
+        if (n <= Integer.getInteger("parc.bench.commitCompareMax", 1000)) {
+            Path perDoc = WORK.resolve("store-" + n + "-perdoc");
+            BenchCorpus.deleteTree(perDoc);
+            Child single = child(List.of("-Xmx" + XMX, "-Dparc.ingest.batchDocs=1"), "parc", "ingest", "--store",
+                    perDoc.toString(), "-q", WORK.resolve("corpus-" + n).toString());
+            line(String.format(Locale.ROOT, "ingest with one commit per document: %.1f docs/s (%.1f s; exit %d); store %.1f MB (du)",
+                    n / (single.ms / 1000.0), single.ms / 1000.0, single.code, allocated(perDoc) / 1e6));
+            BenchCorpus.deleteTree(perDoc);
+        }
+
+        export(n, store);
+        String synthetic = enrichIfBare(store);
+        queries(store, synthetic);
+        cold(store);
+    }
+
+    private void export(int n, Path store) throws Exception {
+        Path out = WORK.resolve("export-" + n);
+        Files.createDirectories(out);
+        Map<String, Child> runs = new LinkedHashMap<>();
+        runs.put("parc turtle", exportChild("parc", "turtle", store, out.resolve("parc.ttl")));
+        runs.put("jena TURTLE_BLOCKS", exportChild("jena", "turtle", store, out.resolve("jena.ttl")));
+        runs.put("parc n-quads", exportChild("parc", "n-quads", store, out.resolve("parc.nq")));
+        runs.put("jena NQUADS", exportChild("jena", "nquads", store, out.resolve("jena.nq")));
+        runs.put("parc json-ld", exportChild("parc", "json-ld", store, out.resolve("parc.jsonld")));
+        long quads;
+        try (Stream<String> l = Files.lines(out.resolve("jena.nq"))) {
+            quads = l.count();
+        }
+        line(String.format(Locale.ROOT, "export: %d quads (%.0f per article)", quads, (double) quads / n));
+        String[] files = {"parc.ttl", "jena.ttl", "parc.nq", "jena.nq", "parc.jsonld"};
+        int i = 0;
+        Map<String, Double> rate = new LinkedHashMap<>();
+        for (var e : runs.entrySet()) {
+            Child c = e.getValue();
+            long bytes = Files.exists(out.resolve(files[i])) ? Files.size(out.resolve(files[i])) : 0;
+            i++;
+            double tps = quads / (c.ms / 1000.0);
+            rate.put(e.getKey(), tps);
+            line(String.format(Locale.ROOT, "  %-20s %8.0f triples/s  %6.1f MB/s  (%.1f s, %.1f MB, exit %d, -Xmx%s) heap peak %s, after GC %s; RSS %s",
+                    e.getKey(), tps, bytes / 1e6 / (c.ms / 1000.0), c.ms / 1000.0, bytes / 1e6, c.code, c.xmx,
+                    mb(c.heapSampledMax), mb(c.heapAfterGc), mb(c.rss)));
+        }
+        line(String.format(Locale.ROOT, "  parc/jena: turtle %.2f, n-quads %.2f (target >= 0.8)",
+                rate.get("parc turtle") / rate.get("jena TURTLE_BLOCKS"), rate.get("parc n-quads") / rate.get("jena NQUADS")));
+        BenchCorpus.deleteTree(out);
+    }
+
+    private Child exportChild(String who, String format, Path store, Path out) throws Exception {
+        String[] args = who.equals("parc")
+                ? new String[] {"parc", "export", "--store", store.toString(), "--format", format, "--out", out.toString()}
+                : new String[] {"jena", format, store.toString(), out.toString()};
+        Child c = child(List.of("-Xmx" + XMX), args);
+        if (c.code != 0) {
+            line("  (" + who + " " + format + " failed at -Xmx" + XMX + ": " + c.lastErr + "; again at -Xmx4g)");
+            c = child(List.of("-Xmx4g"), args);
+        }
+        return c;
+    }
+
+    /** Warm latencies, in-process through QueryService (the server is another helper's). */
+    /**
+     * The pipeline may not extract dates, outlets or entities yet; then the query figures would time
+     * empty answers. In that case the bench adds, after the export, a plausible issued date, outlet and
+     * 6-10 mentioned people, organizations and places to each article's graph (from the corpus' name
+     * lists, skewed so that some are common), and says so.
+     */
+    private String enrichIfBare(Path store) throws Exception {
+        try (Tdb2Archive archive = Tdb2Archive.open(store)) {
+            boolean hasMentions = first(archive, "SELECT ?a WHERE { ?a schema:mentions ?e } LIMIT 1") != null;
+            boolean hasIssued = first(archive, "SELECT ?a WHERE { ?a dcterms:issued ?d } LIMIT 1") != null;
+            boolean hasOutlet = first(archive, "SELECT ?a WHERE { ?a dcterms:publisher ?o } LIMIT 1") != null;
+            if (hasMentions && hasIssued && hasOutlet) return "";
+            List<String[]> articles = new ArrayList<>();
+            archive.read(c -> {
+                try (QueryExecution qe = c.query(QueryService.parse("SELECT ?g ?a WHERE { GRAPH ?g { ?a a schema:NewsArticle } } ORDER BY ?a"))) {
+                    qe.execSelect().forEachRemaining(r -> articles.add(new String[] {r.getResource("g").getURI(), r.getResource("a").getURI()}));
+                }
+                return null;
+            });
+            java.util.Random rnd = new java.util.Random(42);
+            String base = archive.iris().base();
+            for (int from = 0; from < articles.size(); from += 500) {
+                List<String[]> part = articles.subList(from, Math.min(articles.size(), from + 500));
+                archive.write(c -> {
+                    for (String[] ga : part) {
+                        org.apache.jena.rdf.model.Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+                        var a = m.createResource(ga[1]);
+                        if (!hasIssued) a.addLiteral(m.createProperty(org.parc.rdf.Vocab.DCTERMS + "issued"), m.createTypedLiteral(
+                                String.format(Locale.ROOT, "%d-%02d-%02d", 2015 + rnd.nextInt(10), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28)),
+                                org.apache.jena.datatypes.xsd.XSDDatatype.XSDdate));
+                        if (!hasOutlet) {
+                            String outlet = "Outlet " + (char) ('A' + skewed(rnd, 20));
+                            a.addProperty(m.createProperty(org.parc.rdf.Vocab.DCTERMS + "publisher"), m.createResource(base + "outlet/"
+                                    + outlet.toLowerCase(Locale.ROOT).replace(' ', '-')).addProperty(m.createProperty(org.parc.rdf.Vocab.SCHEMA + "name"), outlet));
+                        }
+                        if (!hasMentions) {
+                            int k = 6 + rnd.nextInt(5);
+                            for (int i = 0; i < k; i++) {
+                                String[] e = BenchCorpus.entity(skewed(rnd, 1000));
+                                var r = m.createResource(base + e[0] + "/" + e[1].toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"))
+                                        .addProperty(org.apache.jena.vocabulary.RDF.type, m.createResource(org.parc.rdf.Vocab.SCHEMA + e[2]))
+                                        .addProperty(m.createProperty(org.parc.rdf.Vocab.SCHEMA + "name"), e[1]);
+                                a.addProperty(m.createProperty(org.parc.rdf.Vocab.SCHEMA + "mentions"), r);
+                            }
+                        }
+                        c.load(ga[0], m);
+                    }
+                });
+            }
+            return "synthetic issued dates, outlets and mentions added by the bench (the pipeline extracted "
+                    + (hasIssued ? "" : "no dates, ") + (hasOutlet ? "" : "no outlets, ") + (hasMentions ? "" : "no entities, ")
+                    + "so the queries would otherwise time empty answers)";
+        }
+    }
+
+    /** 0..n-1, small values far more often (a long tail, as names in news are). */
+    private static int skewed(java.util.Random rnd, int n) {
+        return (int) Math.min(n - 1, Math.floor(n * Math.pow(rnd.nextDouble(), 2)));
+    }
+
+    private void queries(Path store, String synthetic) throws Exception {
+        if (!synthetic.isEmpty()) line("queries on an archive with " + synthetic + ":");
+        try (Tdb2Archive archive = Tdb2Archive.open(store)) {
+            String article = first(archive, "SELECT ?a WHERE { ?a a schema:NewsArticle } ORDER BY ?a LIMIT 1 OFFSET 7");
+            String entity = first(archive, "SELECT ?name WHERE { ?a schema:mentions ?e . ?e schema:name ?name } "
+                    + "GROUP BY ?name ORDER BY DESC(COUNT(?a)) ?name LIMIT 1");
+            String outlet = first(archive, "SELECT ?name WHERE { ?a dcterms:publisher/schema:name ?name } "
+                    + "GROUP BY ?name ORDER BY DESC(COUNT(?a)) ?name LIMIT 1");
+            entity = entity == null ? "Baghdad" : entity;
+            outlet = outlet == null ? "Reuters" : outlet;
+            Map<String, String> qs = new LinkedHashMap<>();
+            qs.put("articles by outlet and date", "SELECT ?a ?title ?issued WHERE { ?a dcterms:publisher/schema:name " + lit(outlet)
+                    + " ; dcterms:title ?title ; dcterms:issued ?issued FILTER(?issued >= \"2015-01-01\"^^xsd:date) } ORDER BY ?issued LIMIT 100");
+            qs.put("articles by date (any outlet)", "SELECT ?a ?title ?issued WHERE { ?a a schema:NewsArticle ; dcterms:title ?title ; "
+                    + "dcterms:issued ?issued FILTER(?issued >= \"2017-01-01\"^^xsd:date && ?issued < \"2018-01-01\"^^xsd:date) } ORDER BY ?issued LIMIT 100");
+            qs.put("entities an article mentions", "SELECT ?e ?type ?name WHERE { <" + article + "> schema:mentions ?e . ?e a ?type ; schema:name ?name }");
+            qs.put("articles mentioning an entity", "SELECT ?a ?title WHERE { ?a schema:mentions ?e ; dcterms:title ?title . ?e schema:name "
+                    + lit(entity) + " } LIMIT 100");
+            qs.put("co-occurring entities", "SELECT ?name (COUNT(DISTINCT ?a) AS ?n) WHERE { ?e schema:name " + lit(entity)
+                    + " . ?a schema:mentions ?e , ?o . ?o schema:name ?name FILTER(?o != ?e) } GROUP BY ?name ORDER BY DESC(?n) LIMIT 20");
+            qs.put("co-occurring, grouped before names", "SELECT ?name ?n WHERE { { SELECT ?o (COUNT(DISTINCT ?a) AS ?n) WHERE { ?e schema:name "
+                    + lit(entity) + " . ?a schema:mentions ?e , ?o FILTER(?o != ?e) } GROUP BY ?o ORDER BY DESC(?n) LIMIT 20 } ?o schema:name ?name } ORDER BY DESC(?n)");
+            qs.put("article count by language", "SELECT ?lang (COUNT(?a) AS ?n) WHERE { ?a a schema:NewsArticle ; dcterms:language ?lang } GROUP BY ?lang");
+            String mentioning = first(archive, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a schema:mentions ?e . ?e schema:name " + lit(entity) + " }");
+            line("queries (warm, in-process through QueryService on the TDB2 archive, csv output; article <" + article
+                    + ">, entity " + lit(entity) + " (the most mentioned: in " + mentioning + " articles), outlet " + lit(outlet) + "):");
+            for (var e : qs.entrySet()) {
+                Query q = QueryService.parse(e.getValue());
+                CountingOut rows = new CountingOut();
+                for (int i = 0; i < 5; i++) QueryService.run(archive, q, "csv", rows.reset(), 60_000);
+                long[] ms = new long[30];
+                for (int i = 0; i < ms.length; i++) {
+                    long t = System.nanoTime();
+                    QueryService.run(archive, q, "csv", rows.reset(), 60_000);
+                    ms[i] = System.nanoTime() - t;
+                }
+                Arrays.sort(ms);
+                long n = archive.read(c -> {
+                    try (QueryExecution qe = c.query(q)) {
+                        long k = 0;
+                        for (var rs = qe.execSelect(); rs.hasNext(); rs.next()) k++;
+                        return k;
+                    }
+                });
+                line(String.format(Locale.ROOT, "  %-32s p50 %7.2f ms  p95 %7.2f ms  (%d rows)", e.getKey(),
+                        ms[ms.length / 2] / 1e6, ms[(int) Math.ceil(ms.length * 0.95) - 1] / 1e6, n));
+            }
+        }
+    }
+
+    /** Cold `parc query` as the launcher runs it: JVM start-up included, with and without the CDS archive. */
+    private void cold(Path store) throws Exception {
+        List<String> cp = launcherClasspath();
+        String q = "SELECT ?title WHERE { ?a a schema:NewsArticle ; dcterms:title ?title } ORDER BY ?title LIMIT 10";
+        Path jsa = WORK.resolve("parc.jsa").toAbsolutePath();
+        Files.deleteIfExists(jsa);
+        // The same training run as the launcher's: a query against a fresh, empty archive.
+        Path training = WORK.resolve("cds-training");
+        BenchCorpus.deleteTree(training);
+        run(List.of(java(), "-cp", cp.get(0), "org.parc.cli.Parc", "init", "--store", training.toString()));
+        run(List.of(java(), "-XX:ArchiveClassesAtExit=" + jsa, "-cp", cp.get(0), "org.parc.cli.Parc", "query",
+                "--store", training.toString(), "ASK { ?s ?p ?o }"));
+        BenchCorpus.deleteTree(training);
+        for (boolean cds : new boolean[] {false, true}) {
+            if (cds && !Files.exists(jsa)) {
+                line("cold query with CDS: no archive was made");
+                continue;
+            }
+            long[] ms = new long[5];
+            for (int i = 0; i < ms.length; i++) {
+                List<String> cmd = new ArrayList<>(List.of(java()));
+                if (cds) cmd.addAll(List.of("-XX:SharedArchiveFile=" + jsa, "-Xshare:auto"));
+                cmd.addAll(List.of("-cp", cp.get(0), "org.parc.cli.Parc", "query", "--store", store.toString(), q));
+                long t = System.nanoTime();
+                run(cmd);
+                ms[i] = (System.nanoTime() - t) / 1_000_000;
+            }
+            Arrays.sort(ms);
+            line(String.format(Locale.ROOT, "cold `parc query` (%s, %s): median %d ms, min %d ms over %d runs",
+                    cp.get(1), cds ? "with CDS archive" : "without CDS", ms[ms.length / 2], ms[0], ms.length));
+        }
+        // A query must never load the NLP models.
+        String verbose = run(List.of(java(), "-verbose:class", "-cp", cp.get(0), "org.parc.cli.Parc", "query", "--store",
+                store.toString(), q));
+        long stanford = verbose.lines().filter(l -> l.contains("edu.stanford")).count();
+        long tika = verbose.lines().filter(l -> l.contains("org.apache.tika")).count();
+        long all = verbose.lines().filter(l -> l.contains("[class,load]")).count();
+        line("cold query loads " + all + " classes: " + stanford + " from edu.stanford (CoreNLP), " + tika + " from org.apache.tika");
+        Files.deleteIfExists(jsa);
+    }
+
+    /** The launcher's classpath (target/parc.jar + target/lib/*) when packaged, else the test classpath; and a label. */
+    private static List<String> launcherClasspath() {
+        Path jar = Path.of("target", "parc.jar");
+        Path lib = Path.of("target", "lib");
+        if (Files.isRegularFile(jar) && Files.isDirectory(lib)) {
+            return List.of(jar.toAbsolutePath() + java.io.File.pathSeparator + lib.toAbsolutePath() + "/*", "target/parc.jar:target/lib/*");
+        }
+        return List.of(testClasspath(), "test classpath (no target/parc.jar: run mvn package first)");
+    }
+
+    // ---- child processes
+
+    private record Child(long ms, int code, long heapPeak, long heapSampledMax, long rss, long heapAfterGc, String xmx, String lastOut, String lastErr) {}
+
+    private static final Pattern BENCH = Pattern.compile("BENCH ms=(\\d+) code=(-?\\d+) heapPeak=(\\d+) heapSampledMax=(\\d+) rss=(-?\\d+) heapAfterGcMax=(\\d+)");
+
+    private Child child(List<String> jvmArgs, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(java()));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-cp", testClasspath(), Measured.class.getName()));
+        cmd.addAll(List.of(args));
+        Path outFile = Files.createTempFile(WORK, "child", ".out");
+        Path errFile = Files.createTempFile(WORK, "child", ".err");
+        Process p = new ProcessBuilder(cmd).redirectOutput(outFile.toFile()).redirectError(errFile.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("child timed out: " + cmd);
+        }
+        String out = Files.readString(outFile);
+        String err = Files.readString(errFile);
+        Files.delete(outFile);
+        Files.delete(errFile);
+        String xmx = jvmArgs.stream().filter(a -> a.startsWith("-Xmx")).map(a -> a.substring(4)).findFirst().orElse("default");
+        Matcher m = BENCH.matcher(err);
+        if (!m.find()) return new Child(Long.MAX_VALUE / 2, p.exitValue(), -1, -1, -1, -1, xmx, lastLine(out), lastLine(err));
+        return new Child(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)),
+                Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), Long.parseLong(m.group(6)), xmx, lastLine(out),
+                lastLine(err.replace(m.group(), "")));
+    }
+
+    private static String run(List<String> cmd) throws Exception {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    /** Disk blocks in use (du -sk), which is what a sparse, preallocated TDB2 store really costs. */
+    private static long allocated(Path dir) throws Exception {
+        String out = run(List.of("du", "-sk", dir.toString())).strip();
+        try {
+            return Long.parseLong(out.split("\\s+")[0]) * 1024;
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String testClasspath() {
+        String cp = System.getProperty("surefire.test.class.path");
+        return cp != null && !cp.isBlank() ? cp : System.getProperty("java.class.path");
+    }
+
+    // ---- helpers
+
+    private interface Task {
+        void run(int i) throws Exception;
+    }
+
+    private static void parallel(int n, Task task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CORES);
+        try {
+            List<Future<?>> fs = new ArrayList<>();
+            int chunk = Math.max(1, n / (CORES * 16));
+            for (int start = 0; start < n; start += chunk) {
+                int s = start;
+                int e = Math.min(n, start + chunk);
+                fs.add(pool.submit(() -> {
+                    for (int i = s; i < e; i++) task.run(i);
+                    return null;
+                }));
+            }
+            for (Future<?> f : fs) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static String first(Tdb2Archive archive, String select) {
+        Query q = QueryService.parse(select);
+        return archive.read(c -> {
+            try (QueryExecution qe = c.query(q)) {
+                var rs = qe.execSelect();
+                if (!rs.hasNext()) return null;
+                QuerySolution s = rs.next();
+                var v = s.get(rs.getResultVars().get(0));
+                return v.isLiteral() ? v.asLiteral().getLexicalForm() : v.toString();
+            }
+        });
+    }
+
+    private static String lit(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String lastLine(String s) {
+        String[] ls = s.strip().split("\n");
+        return ls.length == 0 ? "" : ls[ls.length - 1];
+    }
+
+    private static double secs(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static String mb(long bytes) {
+        return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f MB", bytes / 1048576.0);
+    }
+
+    private String machine() throws IOException {
+        String cpu = "?";
+        for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+            if (l.startsWith("model name")) {
+                cpu = l.substring(l.indexOf(':') + 1).strip();
+                break;
+            }
+        }
+        String mem = "?";
+        for (String l : Files.readAllLines(Path.of("/proc/meminfo"))) {
+            if (l.startsWith("MemTotal")) mem = l.replaceAll("\\D+", "").isEmpty() ? "?" : (Long.parseLong(l.replaceAll("\\D+", "")) / 1024 / 1024) + " GiB";
+        }
+        double[] load = {0};
+        try {
+            load[0] = Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            load[0] = -1;
+        }
+        return String.format(Locale.ROOT, "machine: nproc %d, memory %s, CPU %s, java %s (%s), load average at start %.2f",
+                CORES, mem, cpu, System.getProperty("java.runtime.version"), System.getProperty("java.vm.name"), load[0]);
+    }
+
+    private void line(String s) {
+        System.out.println(s);
+        System.out.flush();
+        report.append(s).append('\n');
+        try {
+            Files.writeString(WORK.resolve("results.md"), report.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Discards output and counts lines (result rows). */
+    private static final class CountingOut extends OutputStream {
+        long lines;
+
+        CountingOut reset() {
+            lines = 0;
+            return this;
+        }
+
+        @Override
+        public void write(int b) {
+            if (b == '\n') lines++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            for (int i = off; i < off + len; i++) if (b[i] == '\n') lines++;
+        }
+    }
+}
