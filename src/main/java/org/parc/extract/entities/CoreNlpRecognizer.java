@@ -58,6 +58,7 @@ public final class CoreNlpRecognizer implements EntityRecognizer {
     private final String config;
     private final Properties props;
     private final EntityMerger merger;
+    private final MentionRules rules = new MentionRules(PlaceNames.shipped());
     private final Evidence evidence;
     private volatile StanfordCoreNLP pipeline;
     private volatile long loadMillis = -1;
@@ -121,7 +122,7 @@ public final class CoreNlpRecognizer implements EntityRecognizer {
     public List<Entity> recognize(String text, String language) {
         if (text == null || text.isBlank()) return List.of();
         if (language != null && !language.toLowerCase(Locale.ROOT).startsWith("en")) return List.of();
-        return merger.merge(text, mentions(text), evidence);
+        return merger.merge(text, rules.apply(text, mentions(text)), evidence);
     }
 
     /** The raw typed mentions CoreNLP finds, before cleaning and merging. */
@@ -183,6 +184,12 @@ public final class CoreNlpRecognizer implements EntityRecognizer {
 
     /** Adjectives and nouns of nationality, from CoreNLP's dcoref demonym list (folded), plus their plurals. */
     static final class Demonyms {
+        // adherents of religions and their branches are adjectives of the same kind (parc's own list)
+        private static final List<String> RELIGIOUS = List.of("Shiite", "Shi'ite", "Shia", "Shi'a", "Sunni",
+                "Muslim", "Moslem", "Islamic", "Islamist", "Jihadist", "Salafi", "Salafist", "Wahhabi", "Alawite",
+                "Druze", "Yazidi", "Ismaili", "Christian", "Catholic", "Protestant", "Evangelical", "Orthodox",
+                "Anglican", "Lutheran", "Methodist", "Baptist", "Mormon", "Coptic", "Maronite", "Assyrian", "Chaldean",
+                "Jewish", "Jew", "Hindu", "Sikh", "Buddhist", "Zoroastrian", "Baha'i");
         static final Set<String> INSTANCE = load();
 
         private static Set<String> load() {
@@ -215,7 +222,13 @@ public final class CoreNlpRecognizer implements EntityRecognizer {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+            // adherents of religions and their branches are adjectives of the same kind (parc's own list)
+            for (String w : RELIGIOUS) {
+                out.add(Names.fold(w));
+                out.add(Names.fold(w + "s"));
+            }
             return Set.copyOf(out);
         }
+
     }
 }

@@ -289,15 +289,26 @@ public final class EntityMerger {
             if (t.chars().noneMatch(Character::isLetter) || !Character.isUpperCase(firstLetter(t))) continue;
             if (demonyms.contains(Names.fold(t))) continue;
             if (m.type() == EntityType.ORGANIZATION) s = withDemonym(text, s);
-            out.add(new RawMention(m.type(), s, e));
+            out.add(new RawMention(m.type(), s, e, m.nested()));
         }
-        // overlapping spans: keep the longer
+        // overlapping spans: keep the longer; a nested mention stays beside its container
         out.sort(Comparator.comparingInt(RawMention::start).thenComparing(m -> -(m.end() - m.start())));
         List<RawMention> kept = new ArrayList<>();
+        List<RawMention> nested = new ArrayList<>();
         for (RawMention m : out) {
+            if (m.nested()) {
+                nested.add(m);
+                continue;
+            }
             if (!kept.isEmpty() && m.start() < kept.get(kept.size() - 1).end()) continue;
             kept.add(m);
         }
+        for (RawMention m : nested) {
+            boolean inside = kept.stream().anyMatch(k -> k.start() <= m.start() && m.end() <= k.end() && k.end() - k.start() > m.end() - m.start());
+            boolean same = kept.stream().anyMatch(k -> k.start() == m.start() && k.end() == m.end());
+            if (inside && !same) kept.add(m);
+        }
+        kept.sort(Comparator.comparingInt(RawMention::start));
         return kept;
     }
 

@@ -1,0 +1,311 @@
+package org.parc.extract.entities;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.parc.extract.EntityType;
+
+/**
+ * General corrections of a tagger's raw mentions before merging, from the text around them and the
+ * list of known place names: boundaries (a dateline's "WASHINGTON DC", an outlet's "Kurdistan 24"),
+ * types (a country is a place; "news outlet Rudaw" is an organization; "Harir base" is a place; a
+ * facility is a place), names the tagger missed (known places, capitalized names ending in an
+ * organization's head word) and places nested in organization names ("University of Sheffield").
+ * Pure Java, stateless, thread-safe.
+ */
+final class MentionRules {
+    /** Last words of organization names. */
+    static final Set<String> ORG_HEADS = Set.of("Council", "Department", "Ministry", "Agency", "Party", "Police",
+            "Force", "Forces", "University", "College", "Institute", "Committee", "Commission", "Organization",
+            "Organisation", "Association", "Foundation", "Society", "Federation", "Corporation", "Bank", "Court",
+            "Parliament", "Assembly", "Authority", "Bureau", "Board", "Army", "Navy", "Church", "Movement",
+            "League", "Club", "Legion", "Corps", "Conference", "Congress", "Tribunal", "Senate", "Cabinet",
+            "Brigade", "Brigades", "Militia", "Guard");
+    /** Last words of facility names, which count as places. */
+    static final Set<String> FACILITY_HEADS = Set.of("Stadium", "Arena", "Airport", "Hospital", "Museum", "Hall",
+            "Temple", "Tower", "Towers", "Palace", "Bridge", "Station", "Square", "Memorial", "Cathedral",
+            "Mosque", "Castle", "Airbase");
+    /** Lower-case nouns after a one-word name that make it a place ("Harir base", "Anbar province"). */
+    private static final Pattern PLACE_NOUN = Pattern.compile("\\s(base|airbase|air base|airport|province|governorate|"
+            + "district|village|town|camp|river|dam|refinery|border crossing|neighbourhood|neighborhood)\\b");
+    /** Lower-case nouns before a one-word name that make it an organization ("news outlet Rudaw"). */
+    private static final Pattern ORG_NOUN = Pattern.compile("\\b(outlet|agency|newspaper|broadcaster|channel|daily|"
+            + "website|magazine|network|station|company|firm|group|militia|party)\\s$");
+    private static final Set<String> NESTING = Set.of("of", "at", "in");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
+
+    private final PlaceNames places;
+
+    MentionRules(PlaceNames places) {
+        this.places = places;
+    }
+
+    List<RawMention> apply(String text, List<RawMention> raw) {
+        List<RawMention> ms = new ArrayList<>(raw);
+        ms.sort(Comparator.comparingInt(RawMention::start));
+        ms = boundaries(text, ms);
+        ms = types(text, ms);
+        ms.addAll(missedPlaces(text, ms));
+        ms.addAll(missedOrganizations(text, ms));
+        ms.addAll(nestedPlaces(text, ms));
+        ms.sort(Comparator.comparingInt(RawMention::start));
+        return ms;
+    }
+
+    // ---- boundaries ----
+
+    private static final Pattern DATELINE_TAIL = Pattern.compile("\\G ((?:\\p{Lu}\\.){2,}|\\p{Lu}{2,3})(?=\\s*[(\\-–—,])");
+    private static final Pattern ORG_NUMBER = Pattern.compile("\\G \\d{1,3}(?=$|[),;:\\n]|\\.(?!\\d))");
+
+    private static List<RawMention> boundaries(String text, List<RawMention> ms) {
+        List<RawMention> out = new ArrayList<>();
+        for (RawMention m : ms) {
+            String t = text.substring(m.start(), m.end());
+            int e = m.end();
+            if (m.type() == EntityType.PLACE && t.equals(t.toUpperCase(Locale.ROOT)) && t.length() > 3 && lineStart(text, m.start())) {
+                // "WASHINGTON DC (Kurdistan 24) -": the dateline's place goes on to its state or district
+                Matcher d = DATELINE_TAIL.matcher(text);
+                if (d.find(e)) e = d.end();
+            } else if (m.type() == EntityType.ORGANIZATION && Names.words(t).size() == 1) {
+                // "Kurdistan 24", "France 24", "Channel 4": a number that ends the name
+                Matcher d = ORG_NUMBER.matcher(text);
+                if (d.find(e)) e = d.end();
+            }
+            out.add(new RawMention(m.type(), m.start(), e, m.nested()));
+        }
+        return out;
+    }
+
+    private static boolean lineStart(String text, int at) {
+        for (int i = at - 1; i >= 0; i--) {
+            char c = text.charAt(i);
+            if (c == '\n') return true;
+            if (!Character.isWhitespace(c)) return false;
+        }
+        return true;
+    }
+
+    // ---- types ----
+
+    private List<RawMention> types(String text, List<RawMention> ms) {
+        // a cue anywhere types every occurrence of the same name
+        Map<String, EntityType> decided = new HashMap<>();
+        for (int i = 0; i < ms.size(); i++) {
+            RawMention m = ms.get(i);
+            String t = text.substring(m.start(), m.end());
+            EntityType to = null;
+            List<String> words = Names.words(t);
+            String last = words.get(words.size() - 1);
+            if (places.isCountry(t)) {
+                to = EntityType.PLACE;
+            } else if (words.size() > 1 && FACILITY_HEADS.contains(last)) {
+                to = EntityType.PLACE;
+            } else if (words.size() == 1 && !places.isPlace(t)) {
+                String before = text.substring(Math.max(0, m.start() - 30), m.start());
+                String after = text.substring(m.end(), Math.min(text.length(), m.end() + 30));
+                if (PLACE_NOUN.matcher(after).lookingAt()) {
+                    to = EntityType.PLACE;
+                } else if (ORG_NOUN.matcher(before).find()) {
+                    to = EntityType.ORGANIZATION;
+                } else if (lineStart(text, m.start()) && after.matches("(?s)\\s?[-–—]\\s.*")) {
+                    // "Alwaght- Iraqis and ...": the source credit that opens a story
+                    to = EntityType.ORGANIZATION;
+                } else {
+                    to = coordinated(text, ms, i);
+                }
+            }
+            if (to != null && to != m.type()) decided.put(t, to);
+        }
+        List<RawMention> out = new ArrayList<>();
+        for (RawMention m : ms) {
+            EntityType to = decided.get(text.substring(m.start(), m.end()));
+            out.add(to == null ? m : new RawMention(to, m.start(), m.end(), m.nested()));
+        }
+        return out;
+    }
+
+    /** "in Afrin and Idlib": a one-word name joined by "and"/"or" to a known place or a longer organization. */
+    private EntityType coordinated(String text, List<RawMention> ms, int i) {
+        RawMention m = ms.get(i);
+        for (int j : new int[] {i - 1, i + 1}) {
+            if (j < 0 || j >= ms.size()) continue;
+            RawMention o = ms.get(j);
+            String between = j > i ? text.substring(m.end(), o.start()) : text.substring(o.end(), m.start());
+            if (!between.matches(" (and|or) ")) continue;
+            String ot = text.substring(o.start(), o.end());
+            if (o.type() == EntityType.PLACE && places.isPlace(ot)) return EntityType.PLACE;
+            if (o.type() == EntityType.ORGANIZATION && Names.words(ot).size() >= 2) return EntityType.ORGANIZATION;
+        }
+        return null;
+    }
+
+    // ---- missed names ----
+
+    private record Word(int start, int end, String folded) {}
+
+    private static List<Word> words(String text) {
+        List<Word> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) out.add(new Word(m.start(), m.end(), Names.fold(m.group())));
+        return out;
+    }
+
+    /** Known place names the tagger left untagged, standing alone (not part of a longer capitalized name). */
+    private List<RawMention> missedPlaces(String text, List<RawMention> ms) {
+        List<RawMention> out = new ArrayList<>();
+        List<Word> ws = words(text);
+        Set<String> surnames = new java.util.HashSet<>();
+        for (RawMention m : ms) {
+            if (m.type() != EntityType.PERSON) continue;
+            List<String> w = Names.foldedWords(text.substring(m.start(), m.end()));
+            surnames.add(w.get(w.size() - 1));
+        }
+        for (int i = 0; i < ws.size(); i++) {
+            Word w = ws.get(i);
+            if (!Character.isUpperCase(text.charAt(w.start()))) continue;
+            for (List<String> cand : places.startingWith(w.folded())) {
+                int k = cand.size();
+                if (i + k > ws.size() || !matches(text, ws, i, cand)) continue;
+                int s = w.start(), e = ws.get(i + k - 1).end();
+                String name = text.substring(s, e);
+                boolean country = places.isCountry(name);
+                if (!Character.isUpperCase(text.charAt(ws.get(i + k - 1).start())) && k == 1) break;
+                if (overlaps(ms, s, e) || overlaps(out, s, e)) break;
+                if (k == 1 && (surnames.contains(cand.get(0)) || name.equals(name.toUpperCase(Locale.ROOT)) && !country)) break;
+                if (capitalizedNeighbour(text, ws, i, i + k - 1)) break;
+                // "US$ 20,000"
+                if (e < text.length() && (text.charAt(e) == '$' || Character.isDigit(text.charAt(e)))) break;
+                if (!country && sentenceStart(text, s)) break;
+                out.add(new RawMention(EntityType.PLACE, s, e));
+                break;
+            }
+        }
+        return out;
+    }
+
+    private static boolean matches(String text, List<Word> ws, int i, List<String> cand) {
+        for (int j = 0; j < cand.size(); j++) {
+            if (!ws.get(i + j).folded().equals(cand.get(j))) return false;
+            if (j > 0) {
+                String sep = text.substring(ws.get(i + j - 1).end(), ws.get(i + j).start());
+                if (!sep.matches("[ \\-‐–.'’]{1,2}")) return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean capitalizedNeighbour(String text, List<Word> ws, int first, int last) {
+        if (last + 1 < ws.size()) {
+            Word n = ws.get(last + 1);
+            String sep = text.substring(ws.get(last).end(), n.start());
+            if (sep.matches("[ \\-]") && Character.isUpperCase(text.charAt(n.start()))) return true;
+        }
+        if (first > 0) {
+            Word p = ws.get(first - 1);
+            String sep = text.substring(p.end(), ws.get(first).start());
+            if (sep.matches("[ \\-]") && Character.isUpperCase(text.charAt(p.start())) && !sentenceStart(text, p.start())) return true;
+        }
+        return false;
+    }
+
+    static boolean sentenceStart(String text, int at) {
+        int p = at - 1;
+        while (p >= 0 && (text.charAt(p) == ' ' || text.charAt(p) == '\t')) p--;
+        return p < 0 || ".!?\n\"“‘:(".indexOf(text.charAt(p)) >= 0;
+    }
+
+    private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "on", "the", "&", "de", "in");
+    private static final Pattern CAP_SEQUENCE = Pattern.compile(
+            "\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s(?:(?:of|for|and|on|the|&|de|in)\\s)*\\p{Lu}[\\p{L}\\p{M}.'’-]*)+");
+
+    /** Capitalized names ending in an organization's head word ("Irving Police Department") the tagger missed. */
+    private static List<RawMention> missedOrganizations(String text, List<RawMention> ms) {
+        List<RawMention> out = new ArrayList<>();
+        Matcher m = CAP_SEQUENCE.matcher(text);
+        while (m.find()) {
+            int s = m.start(), e = m.end();
+            String seq = m.group();
+            List<String> words = new ArrayList<>(List.of(seq.split("\\s")));
+            // a sentence's first word or a leading "The" is not part of the name
+            while (words.size() > 1 && (words.get(0).equals("The") || CONNECTORS.contains(words.get(0)))) {
+                s += words.get(0).length() + 1;
+                words.remove(0);
+            }
+            // end at the last head word
+            int h = words.size() - 1;
+            while (h >= 0 && !ORG_HEADS.contains(words.get(h))) h--;
+            if (h < 1) continue;
+            int len = 0;
+            for (int k = 0; k <= h; k++) len += words.get(k).length() + (k > 0 ? 1 : 0);
+            e = s + len;
+            if (CONNECTORS.contains(words.get(h - 1))) continue;
+            if (titleCaseLine(text, s) || overlaps(ms, s, e)) continue;
+            out.add(new RawMention(EntityType.ORGANIZATION, s, e));
+        }
+        return out;
+    }
+
+    /** Heuristic headline test: most words of the line capitalized. */
+    private static boolean titleCaseLine(String text, int at) {
+        int ls = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+        int le = text.indexOf('\n', at);
+        String line = text.substring(ls, le < 0 ? text.length() : le);
+        int words = 0, caps = 0;
+        for (String w : line.split("[^\\p{L}]+")) {
+            if (w.length() < 4) continue;
+            words++;
+            if (Character.isUpperCase(w.charAt(0))) caps++;
+        }
+        return words >= 3 && caps * 10 >= words * 8;
+    }
+
+    /**
+     * A known place inside an organization's or facility's name: "University of Sheffield", "Volgograd
+     * Arena", "Colorado State University". Not "Mexico City": the outer name must end in a head word.
+     */
+    private List<RawMention> nestedPlaces(String text, List<RawMention> ms) {
+        List<RawMention> out = new ArrayList<>();
+        for (RawMention m : ms) {
+            if (m.nested()) continue;
+            String t = text.substring(m.start(), m.end());
+            List<Word> ws = words(t);
+            if (ws.size() < 2) continue;
+            String first = t.substring(ws.get(0).start(), ws.get(0).end());
+            String last = t.substring(ws.get(ws.size() - 1).start(), ws.get(ws.size() - 1).end());
+            boolean headLast = ORG_HEADS.contains(last) || FACILITY_HEADS.contains(last);
+            boolean headFirst = ORG_HEADS.contains(first) || FACILITY_HEADS.contains(first) || first.equals("Municipality")
+                    || first.equals("Province") || first.equals("Port") || first.equals("City");
+            if (m.type() == EntityType.PLACE && !headLast && !headFirst) continue;
+            // "X of PLACE" (the place is the tail after the last "of"/"at"/"in")
+            for (int k = ws.size() - 2; k >= 1 && headFirst; k--) {
+                if (!NESTING.contains(ws.get(k).folded())) continue;
+                int s = m.start() + ws.get(k + 1).start();
+                if (places.isPlace(text.substring(s, m.end()))) out.add(new RawMention(EntityType.PLACE, s, m.end(), true));
+                break;
+            }
+            // "PLACE X ... Head": the longest leading known place
+            if (headLast) {
+                for (int k = Math.min(ws.size() - 1, 3); k >= 1; k--) {
+                    int e = m.start() + ws.get(k - 1).end();
+                    String lead = text.substring(m.start(), e);
+                    if (places.isPlace(lead) && !FACILITY_HEADS.contains(lead) && !ORG_HEADS.contains(lead)) {
+                        out.add(new RawMention(EntityType.PLACE, m.start(), e, true));
+                        break;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean overlaps(List<RawMention> ms, int s, int e) {
+        for (RawMention o : ms) if (o.start() < e && s < o.end()) return true;
+        return false;
+    }
+}
