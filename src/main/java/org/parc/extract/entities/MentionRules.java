@@ -65,9 +65,25 @@ final class MentionRules {
 
     private static List<RawMention> boundaries(String text, List<RawMention> ms) {
         List<RawMention> out = new ArrayList<>();
+        Set<String> personWords = new java.util.HashSet<>();
+        for (RawMention m : ms) {
+            if (m.type() != EntityType.PERSON) continue;
+            List<String> w = Names.foldedWords(text.substring(m.start(), m.end()));
+            personWords.add(w.get(w.size() - 1));
+        }
         for (RawMention m : ms) {
             String t = text.substring(m.start(), m.end());
             int e = m.end();
+            if (m.type() == EntityType.PERSON) m = withoutTitle(text, m);
+            RawMention person = absorbedPerson(text, m, personWords);
+            if (person != null) {
+                // "University of Texas Arlington Amneh Jafari": the name ran on into a person's
+                int end = person.start();
+                while (end > m.start() && Character.isWhitespace(text.charAt(end - 1))) end--;
+                out.add(new RawMention(m.type(), m.start(), end, m.nested()));
+                out.add(person);
+                continue;
+            }
             if (m.type() == EntityType.PLACE && t.equals(t.toUpperCase(Locale.ROOT)) && t.length() > 3 && lineStart(text, m.start())) {
                 // "WASHINGTON DC (Kurdistan 24) -": the dateline's place goes on to its state or district
                 Matcher d = DATELINE_TAIL.matcher(text);
@@ -80,6 +96,36 @@ final class MentionRules {
             out.add(new RawMention(m.type(), m.start(), e, m.nested()));
         }
         return out;
+    }
+
+    /** Honorifics and offices a tagger sometimes takes into a person's name. */
+    private static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame",
+            "lord", "lady", "president", "vice", "prime", "minister", "general", "gen", "brig", "col", "colonel", "major",
+            "maj", "capt", "captain", "lt", "lieutenant", "sgt", "sergeant", "admiral", "adm", "senator", "sen", "rep",
+            "governor", "gov", "mayor", "judge", "justice", "king", "queen", "prince", "princess", "pope", "saint",
+            "ayatollah", "sheikh", "shaikh", "imam", "mullah", "rabbi", "reverend", "rev", "father", "bishop", "cardinal",
+            "chancellor", "secretary", "ambassador", "chairman", "chief", "director", "coach", "commander", "emir", "sultan");
+
+    /** "Ayatollah Ali al-Sistani" → "Ali al-Sistani": the name without leading titles, when two words remain. */
+    private static RawMention withoutTitle(String text, RawMention m) {
+        List<Word> ws = words(text.substring(m.start(), m.end()));
+        int k = 0;
+        while (k < ws.size() - 2 && TITLES.contains(ws.get(k).folded())) k++;
+        return k == 0 ? m : new RawMention(m.type(), m.start() + ws.get(k).start(), m.end(), m.nested());
+    }
+
+    /** The trailing given name and surname of a long organization or place name, when the surname is a person's elsewhere. */
+    private static RawMention absorbedPerson(String text, RawMention m, Set<String> personWords) {
+        if (m.type() == EntityType.PERSON) return null;
+        List<Word> ws = words(text.substring(m.start(), m.end()));
+        int n = ws.size();
+        if (n < 4 || !personWords.contains(ws.get(n - 1).folded())) return null;
+        Word given = ws.get(n - 2), before = ws.get(n - 3);
+        String g = text.substring(m.start() + given.start(), m.start() + given.end());
+        String b = text.substring(m.start() + before.start(), m.start() + before.end());
+        if (!Character.isUpperCase(g.charAt(0)) || ORG_HEADS.contains(g) || FACILITY_HEADS.contains(g)) return null;
+        if (CONNECTORS.contains(b) || !text.substring(m.start() + before.end(), m.start() + given.start()).equals(" ")) return null;
+        return new RawMention(EntityType.PERSON, m.start() + given.start(), m.end());
     }
 
     private static boolean lineStart(String text, int at) {
@@ -113,8 +159,8 @@ final class MentionRules {
                     to = EntityType.PLACE;
                 } else if (ORG_NOUN.matcher(before).find()) {
                     to = EntityType.ORGANIZATION;
-                } else if (lineStart(text, m.start()) && after.matches("(?s)\\s?[-–—]\\s.*")) {
-                    // "Alwaght- Iraqis and ...": the source credit that opens a story
+                } else if (Pattern.compile("(?m)^" + Pattern.quote(t) + "\\s?[-–—]\\s").matcher(text).find()) {
+                    // "Alwaght- Iraqis and ...": a source credit opens a paragraph with it
                     to = EntityType.ORGANIZATION;
                 } else {
                     to = coordinated(text, ms, i);

@@ -83,6 +83,13 @@ public final class PlaceNames {
         return out;
     }
 
+    private static final Set<String> GENERIC = Set.of("north", "south", "east", "west", "northern", "southern",
+            "eastern", "western", "central", "capital", "upper", "lower", "middle", "coast", "coastal", "islands", "island",
+            "lakes", "lake", "rivers", "river", "border", "mountain", "mountains", "plateau", "valley", "highlands", "lowlands",
+            "north east", "north west", "south east", "south west", "northeast", "northwest", "southeast", "southwest",
+            "centre", "center", "interior", "littoral", "savanes", "plains", "federal", "district", "new", "great", "greater",
+            "sea", "gulf", "bay", "oriental", "occidental", "region", "province", "state", "city", "territory", "of", "the", "and");
+
     private static final class Holder {
         static final PlaceNames SHIPPED = load();
 
@@ -97,8 +104,16 @@ public final class PlaceNames {
                 String[] f = line.split("\t");
                 others.add(Names.fold(f[5]));
             }
-            for (String line : lines("geonames-admin1-names.txt")) others.add(Names.fold(line));
+            for (String line : lines("geonames-admin1-names.txt")) {
+                String f = Names.fold(line);
+                others.add(f);
+                // "Nizhny Novgorod Oblast" is also called "Nizhny Novgorod"
+                String bare = f.replaceFirst(" (oblast|province|governorate|region|prefecture|county|krai|kray|state|district|department|voivodeship)$", "");
+                if (!bare.equals(f) && bare.length() > 3) others.add(bare);
+            }
             others.removeIf(String::isEmpty);
+            // "Western", "Central", "Upper East": region names made only of generic words are ordinary English
+            others.removeIf(n -> GENERIC.containsAll(List.of(n.split(" "))));
             return new PlaceNames(countries, others);
         }
 
