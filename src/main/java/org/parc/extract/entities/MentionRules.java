@@ -26,7 +26,7 @@ final class MentionRules {
             "Organisation", "Association", "Foundation", "Society", "Federation", "Corporation", "Bank", "Court",
             "Parliament", "Assembly", "Authority", "Bureau", "Board", "Army", "Navy", "Church", "Movement",
             "League", "Club", "Legion", "Corps", "Conference", "Congress", "Tribunal", "Senate", "Cabinet",
-            "Brigade", "Brigades", "Militia", "Guard");
+            "Brigade", "Brigades", "Militia", "Guard", "Government", "Municipality", "Journal", "Office");
     /** Last words of facility names, which count as places. */
     static final Set<String> FACILITY_HEADS = Set.of("Stadium", "Arena", "Airport", "Hospital", "Museum", "Hall",
             "Temple", "Tower", "Towers", "Palace", "Bridge", "Station", "Square", "Memorial", "Cathedral",
@@ -52,7 +52,7 @@ final class MentionRules {
         ms = boundaries(text, ms);
         ms = types(text, ms);
         ms.addAll(missedPlaces(text, ms));
-        ms.addAll(missedOrganizations(text, ms));
+        ms = missedOrganizations(text, ms);
         ms.addAll(nestedPlaces(text, ms));
         ms.sort(Comparator.comparingInt(RawMention::start));
         return ms;
@@ -267,31 +267,77 @@ final class MentionRules {
     }
 
     private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "on", "the", "&", "de", "in");
+    private static final Pattern HYPHEN_RUN = Pattern.compile("\\G\\s?[-–]\\s?\\p{Lu}[\\p{L}\\p{M}]*(?:\\s\\p{Lu}[\\p{L}\\p{M}]*)*");
     private static final Pattern CAP_SEQUENCE = Pattern.compile(
-            "\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s(?:(?:of|for|and|on|the|&|de|in)\\s)*\\p{Lu}[\\p{L}\\p{M}.'’-]*)+");
+            "\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s(?:(?:of|for|on|de|&)\\s(?:the\\s)?)?\\p{Lu}[\\p{L}\\p{M}.'’-]*)+");
 
-    /** Capitalized names ending in an organization's head word ("Irving Police Department") the tagger missed. */
+    /**
+     * Capitalized names ending in an organization's head word ("Irving Police Department") or built on one
+     * ("Council on Foreign Relations", "Medical Journal of Australia") that the tagger missed or found only
+     * part of: the longer name replaces the organization and place mentions inside it.
+     */
     private static List<RawMention> missedOrganizations(String text, List<RawMention> ms) {
-        List<RawMention> out = new ArrayList<>();
+        List<RawMention> out = new ArrayList<>(ms);
         Matcher m = CAP_SEQUENCE.matcher(text);
         while (m.find()) {
-            int s = m.start(), e = m.end();
-            String seq = m.group();
-            List<String> words = new ArrayList<>(List.of(seq.split("\\s")));
-            // a sentence's first word or a leading "The" is not part of the name
+            int s = m.start();
+            List<String> words = new ArrayList<>(List.of(m.group().split("\\s")));
+            // a leading "The" or connector is not part of the name
             while (words.size() > 1 && (words.get(0).equals("The") || CONNECTORS.contains(words.get(0)))) {
                 s += words.get(0).length() + 1;
                 words.remove(0);
             }
-            // end at the last head word
-            int h = words.size() - 1;
-            while (h >= 0 && !ORG_HEADS.contains(words.get(h))) h--;
-            if (h < 1) continue;
+            while (words.size() > 1 && CONNECTORS.contains(words.get(words.size() - 1))) words.remove(words.size() - 1);
+            // the name ends at the last head word, or runs on after "Head of/on/for ..."
+            int end = words.size() - 1;
+            while (end >= 0 && !ORG_HEADS.contains(words.get(end))) end--;
+            int from = 0;
+            if (end >= 0) {
+                // "CEO of the Refugee Council": a name ending in a head word after "of" is the part after it
+                for (int k = end - 1; k > 0; k--) {
+                    if (CONNECTORS.contains(words.get(k))) {
+                        if (end - k >= 2) from = k + 1;
+                        break;
+                    }
+                }
+            }
+            for (int h = 0; h + 2 < words.size(); h++) {
+                if (ORG_HEADS.contains(words.get(h)) && Set.of("of", "on", "for").contains(words.get(h + 1))) {
+                    // "Medical Journal of Australia", "University of Sheffield (of the UK)": up to the next connector
+                    int k = h + 2;
+                    if (words.get(k).equals("the")) k++;
+                    while (k + 1 < words.size() && !CONNECTORS.contains(words.get(k + 1))) k++;
+                    if (k < words.size() && k > end) {
+                        end = k;
+                        from = 0;
+                    }
+                    break;
+                }
+            }
+            for (int k = 0; k < from; k++) s += words.get(k).length() + 1;
+            words = new ArrayList<>(words.subList(from, words.size()));
+            end -= from;
+            if (end < 1 || CONNECTORS.contains(words.get(end - 1)) && end == 1) continue;
             int len = 0;
-            for (int k = 0; k <= h; k++) len += words.get(k).length() + (k > 0 ? 1 : 0);
-            e = s + len;
-            if (CONNECTORS.contains(words.get(h - 1))) continue;
-            if (titleCaseLine(text, s) || overlaps(ms, s, e)) continue;
+            for (int k = 0; k <= end; k++) len += words.get(k).length() + (k > 0 ? 1 : 0);
+            int e = s + len;
+            // "Council on American - Islamic Relations", "Council on American-Islamic Relations"
+            Matcher hy = HYPHEN_RUN.matcher(text);
+            if (end == words.size() - 1 && hy.find(e)) e = hy.end();
+            if (titleCaseLine(text, s)) continue;
+            final int fs = s, fe = e;
+            List<RawMention> inside = new ArrayList<>();
+            boolean blocked = false;
+            for (RawMention o : out) {
+                if (o.start() >= fe || o.end() <= fs) continue;
+                if (o.start() >= fs && o.end() <= fe && o.type() != EntityType.PERSON && (o.start() > fs || o.end() < fe)) {
+                    inside.add(o);
+                } else {
+                    blocked = true;
+                }
+            }
+            if (blocked) continue;
+            out.removeAll(inside);
             out.add(new RawMention(EntityType.ORGANIZATION, s, e));
         }
         return out;
@@ -322,32 +368,39 @@ final class MentionRules {
             String t = text.substring(m.start(), m.end());
             List<Word> ws = words(t);
             if (ws.size() < 2) continue;
-            String first = t.substring(ws.get(0).start(), ws.get(0).end());
-            String last = t.substring(ws.get(ws.size() - 1).start(), ws.get(ws.size() - 1).end());
-            boolean headLast = ORG_HEADS.contains(last) || FACILITY_HEADS.contains(last);
-            boolean headFirst = ORG_HEADS.contains(first) || FACILITY_HEADS.contains(first) || first.equals("Municipality")
-                    || first.equals("Province") || first.equals("Port") || first.equals("City");
-            if (m.type() == EntityType.PLACE && !headLast && !headFirst) continue;
-            // "X of PLACE" (the place is the tail after the last "of"/"at"/"in")
-            for (int k = ws.size() - 2; k >= 1 && headFirst; k--) {
+            // head words: of organizations and facilities; "Municipality of", "Port of" only before a place
+            boolean[] head = new boolean[ws.size()], ofHead = new boolean[ws.size()];
+            for (int k = 0; k < ws.size(); k++) {
+                String w = t.substring(ws.get(k).start(), ws.get(k).end());
+                head[k] = ORG_HEADS.contains(w) || FACILITY_HEADS.contains(w);
+                ofHead[k] = head[k] || NESTING_HEADS.contains(w);
+            }
+            // "X of PLACE" (the place is the tail after the last "of"/"at"/"in", a head word before it)
+            for (int k = ws.size() - 2; k >= 1; k--) {
                 if (!NESTING.contains(ws.get(k).folded())) continue;
+                if (!any(ofHead, 0, k)) break;
                 int s = m.start() + ws.get(k + 1).start();
                 if (places.isPlace(text.substring(s, m.end()))) out.add(new RawMention(EntityType.PLACE, s, m.end(), true));
                 break;
             }
-            // "PLACE X ... Head": the longest leading known place
-            if (headLast) {
-                for (int k = Math.min(ws.size() - 1, 3); k >= 1; k--) {
-                    int e = m.start() + ws.get(k - 1).end();
-                    String lead = text.substring(m.start(), e);
-                    if (places.isPlace(lead) && !FACILITY_HEADS.contains(lead) && !ORG_HEADS.contains(lead)) {
-                        out.add(new RawMention(EntityType.PLACE, m.start(), e, true));
-                        break;
-                    }
+            // "PLACE X ... Head": the longest leading known place, a head word after it; not "Mexico City"
+            for (int k = Math.min(ws.size() - 1, 3); k >= 1; k--) {
+                if (!any(head, k, ws.size()) || any(head, 0, k)) continue;
+                int e = m.start() + ws.get(k - 1).end();
+                if (places.isPlace(text.substring(m.start(), e))) {
+                    out.add(new RawMention(EntityType.PLACE, m.start(), e, true));
+                    break;
                 }
             }
         }
         return out;
+    }
+
+    private static final Set<String> NESTING_HEADS = Set.of("Municipality", "Province", "Port", "City", "Republic", "Kingdom");
+
+    private static boolean any(boolean[] a, int from, int to) {
+        for (int i = from; i < to; i++) if (a[i]) return true;
+        return false;
     }
 
     private static boolean overlaps(List<RawMention> ms, int s, int e) {
