@@ -65,7 +65,7 @@ public final class CoreNlpRecognizer implements EntityRecognizer {
     private final String config;
     private final Properties props;
     private final EntityMerger merger;
-    private final MentionRules rules = new MentionRules(PlaceNames.shipped());
+    private final MentionRules rules = new MentionRules(PlaceNames.shipped(), PlaceGazetteer.shipped());
     private final Evidence evidence;
     private volatile StanfordCoreNLP pipeline;
     private volatile long loadMillis = -1;

@@ -473,7 +473,8 @@ public final class EntityMerger {
             case ORGANIZATION -> suffix && (k >= 2 || lw.size() == 2 || lw.get(lw.size() - k - 1).equals("of"))
                     || prefix && (k >= 2 && lw.get(k).equals("of") || k >= 3
                     || GENERIC_ORG_WORDS.containsAll(lw.subList(k, lw.size())));
-            // "Mexico" is not "Mexico City": places need the alias table
+            // "Mountain View" is "Mountain View, California"; "Mexico" is not "Mexico City"
+            case PLACE -> l.text.startsWith(s.text + ",") || l.text.startsWith(s.text + " ,");
             default -> false;
         };
     }

@@ -41,9 +41,11 @@ final class MentionRules {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{N}]+");
 
     private final PlaceNames places;
+    private final PlaceGazetteer gazetteer;
 
-    MentionRules(PlaceNames places) {
+    MentionRules(PlaceNames places, PlaceGazetteer gazetteer) {
         this.places = places;
+        this.gazetteer = gazetteer;
     }
 
     List<RawMention> apply(String text, List<RawMention> raw) {
@@ -54,6 +56,7 @@ final class MentionRules {
         ms.addAll(missedPlaces(text, ms));
         ms = missedOrganizations(text, ms);
         ms.addAll(nestedPlaces(text, ms));
+        ms = qualifiedPlaces(text, ms);
         ms.sort(Comparator.comparingInt(RawMention::start));
         return ms;
     }
@@ -267,6 +270,10 @@ final class MentionRules {
     }
 
     private static final Set<String> CONNECTORS = Set.of("of", "for", "and", "on", "the", "&", "de", "in");
+    /** "the Police Department on Monday": a day or month after the head word is not part of the name. */
+    private static final Set<String> CALENDAR = Set.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+            "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+            "November", "December", "Christmas", "Easter");
     private static final Pattern HYPHEN_RUN = Pattern.compile("\\G\\s?[-–]\\s?\\p{Lu}[\\p{L}\\p{M}]*(?:\\s\\p{Lu}[\\p{L}\\p{M}]*)*");
     private static final Pattern CAP_SEQUENCE = Pattern.compile(
             "\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s(?:(?:of|for|on|de|&)\\s(?:the\\s)?)?\\p{Lu}[\\p{L}\\p{M}.'’-]*)+");
@@ -302,7 +309,8 @@ final class MentionRules {
                 }
             }
             for (int h = 0; h + 2 < words.size(); h++) {
-                if (ORG_HEADS.contains(words.get(h)) && Set.of("of", "on", "for").contains(words.get(h + 1))) {
+                if (ORG_HEADS.contains(words.get(h)) && Set.of("of", "on", "for").contains(words.get(h + 1))
+                        && !CALENDAR.contains(words.get(h + 2))) {
                     // "Medical Journal of Australia", "University of Sheffield (of the UK)": up to the next connector
                     int k = h + 2;
                     if (words.get(k).equals("the")) k++;
@@ -401,6 +409,39 @@ final class MentionRules {
     private static boolean any(boolean[] a, int from, int to) {
         for (int i = from; i < to; i++) if (a[i]) return true;
         return false;
+    }
+
+    /**
+     * "Mountain View, California", "Arlington, Texas": a place the extract does not know by its bare name
+     * alone (unknown, or several places) followed by its region or country is named by both, which
+     * identifies it across the archive; the region keeps its own mention inside.
+     */
+    private List<RawMention> qualifiedPlaces(String text, List<RawMention> ms) {
+        List<RawMention> sorted = new ArrayList<>(ms);
+        sorted.sort(Comparator.comparingInt(RawMention::start));
+        List<RawMention> out = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            RawMention a = sorted.get(i);
+            RawMention b = i + 1 < sorted.size() ? sorted.get(i + 1) : null;
+            if (b != null && a.type() == EntityType.PLACE && b.type() == EntityType.PLACE && !a.nested() && !b.nested()
+                    && text.substring(a.end(), b.start()).matches(" ?, ")) {
+                String an = text.substring(a.start(), a.end()), bn = text.substring(b.start(), b.end());
+                boolean region = places.isPlace(bn) && !gazetteer.lookup(bn).stream().anyMatch(p -> !p.country()) || places.isCountry(bn);
+                // not a list of places ("Victoria, South Australia and Tasmania"), nor a region before a region
+                String rest = text.substring(b.end(), Math.min(text.length(), b.end() + 6));
+                boolean after = !rest.isEmpty() && Character.isLetterOrDigit(rest.charAt(0)) || rest.matches("(, ?\\p{Lu}| and | or ).*")
+                        || i > 0 && text.substring(sorted.get(i - 1).end(), a.start()).matches(" ?, ")
+                        || places.isPlace(an) && gazetteer.lookup(an).isEmpty();
+                if (region && !after && !places.isCountry(an) && gazetteer.lookup(an).size() != 1) {
+                    out.add(new RawMention(EntityType.PLACE, a.start(), b.end()));
+                    out.add(new RawMention(EntityType.PLACE, b.start(), b.end(), true));
+                    i++;
+                    continue;
+                }
+            }
+            out.add(a);
+        }
+        return out;
     }
 
     private static boolean overlaps(List<RawMention> ms, int s, int e) {

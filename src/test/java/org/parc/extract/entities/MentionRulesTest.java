@@ -10,7 +10,7 @@ import org.parc.extract.EntityType;
 
 /** The mention corrections on hand-made tagger output: no models. */
 class MentionRulesTest {
-    static final MentionRules RULES = new MentionRules(PlaceNames.shipped());
+    static final MentionRules RULES = new MentionRules(PlaceNames.shipped(), PlaceGazetteer.shipped());
 
     static RawMention at(String text, EntityType type, String name) {
         int i = text.indexOf(name);
@@ -84,5 +84,24 @@ class MentionRulesTest {
         String t = "Ayatollah Ali al-Sistani objects. President Putin agreed.";
         assertEquals(List.of("person:Ali al-Sistani", "person:President Putin"),
                 apply(t, at(t, EntityType.PERSON, "Ayatollah Ali al-Sistani"), at(t, EntityType.PERSON, "President Putin")));
+    }
+
+    @Test
+    void organizationsBuiltOnAHeadWord() {
+        String t = "The study was published in the Medical Journal of Australia this week, said the director of the museum.";
+        List<String> got = apply(t, at(t, EntityType.ORGANIZATION, "Medical Journal"), at(t, EntityType.PLACE, "Australia"));
+        assertTrue(got.contains("organization:Medical Journal of Australia"), got.toString());
+        assertTrue(got.contains("place:Australia(nested)"), got.toString());
+    }
+
+    @Test
+    void placeQualifiedByItsRegionWhenTheBareNameIsNotEnough() {
+        String t = "The fair was held in Mountain View, California last week, and officials in Baghdad, Iraq agreed. "
+                + "Teams came from Victoria, South Australia and Tasmania.";
+        List<String> got = apply(t, at(t, EntityType.PLACE, "Mountain View"), at(t, EntityType.PLACE, "California"),
+                at(t, EntityType.PLACE, "Baghdad"), at(t, EntityType.PLACE, "Iraq"), at(t, EntityType.PLACE, "Victoria"),
+                at(t, EntityType.PLACE, "South Australia"), at(t, EntityType.PLACE, "Tasmania"));
+        assertEquals(List.of("place:Mountain View, California", "place:California(nested)", "place:Baghdad", "place:Iraq",
+                "place:Victoria", "place:South Australia", "place:Tasmania"), got);
     }
 }
