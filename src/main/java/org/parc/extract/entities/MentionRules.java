@@ -391,6 +391,17 @@ final class MentionRules {
                 if (places.isPlace(text.substring(s, m.end()))) out.add(new RawMention(EntityType.PLACE, s, m.end(), true));
                 break;
             }
+            // "NTU Hospital Station", "Memorial Hall Station": a facility named after another facility
+            String last = t.substring(ws.get(ws.size() - 1).start(), ws.get(ws.size() - 1).end());
+            if (FACILITY_HEADS.contains(last)) {
+                for (int k = ws.size() - 1; k >= 2; k--) {
+                    String w = t.substring(ws.get(k - 1).start(), ws.get(k - 1).end());
+                    if (FACILITY_HEADS.contains(w)) {
+                        out.add(new RawMention(EntityType.PLACE, m.start(), m.start() + ws.get(k - 1).end(), true));
+                        break;
+                    }
+                }
+            }
             // "PLACE X ... Head": the longest leading known place, a head word after it; not "Mexico City"
             for (int k = Math.min(ws.size() - 1, 3); k >= 1; k--) {
                 if (!any(head, k, ws.size()) || any(head, 0, k)) continue;
