@@ -27,6 +27,33 @@ final class MentionRules {
             "Parliament", "Assembly", "Authority", "Bureau", "Board", "Army", "Navy", "Church", "Movement",
             "League", "Club", "Legion", "Corps", "Conference", "Congress", "Tribunal", "Senate", "Cabinet",
             "Brigade", "Brigades", "Militia", "Guard", "Government", "Municipality", "Journal", "Office");
+    /** Other last words of organization names that follow a given name ("Jordan Times", "Ford Motors"). */
+    private static final Set<String> ORG_WORDS = Set.of("Times", "News", "Post", "Media", "Group", "Records", "Airlines",
+            "Motors", "Motor", "Foods", "Entertainment", "Studios", "Pictures", "Publishing", "Press", "Labs", "Bank",
+            "Holdings", "Partners", "Capital", "Energy", "Systems", "Software", "Games", "FC", "United", "City", "Inc",
+            "Ltd", "LLC", "Co", "Corp", "Company", "Television", "TV", "Radio", "Magazine", "Review", "Herald", "Tribune");
+
+    /** Given names, from CoreNLP's dcoref name-gender list (folded). */
+    static final class FirstNames {
+        static final Set<String> INSTANCE = load();
+
+        private static Set<String> load() {
+            Set<String> out = new java.util.HashSet<>();
+            try (java.io.InputStream in = MentionRules.class.getClassLoader()
+                    .getResourceAsStream("edu/stanford/nlp/models/dcoref/namegender.combine.txt")) {
+                if (in == null) return Set.of();
+                java.io.BufferedReader r = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+                for (String line; (line = r.readLine()) != null; ) {
+                    int tab = line.indexOf('\t');
+                    if (tab > 1) out.add(Names.fold(line.substring(0, tab)));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return Set.copyOf(out);
+        }
+    }
+
     /** Last words of facility names, which count as places. */
     static final Set<String> FACILITY_HEADS = Set.of("Stadium", "Arena", "Airport", "Hospital", "Museum", "Hall",
             "Temple", "Tower", "Towers", "Palace", "Bridge", "Station", "Square", "Memorial", "Cathedral",
@@ -155,6 +182,11 @@ final class MentionRules {
                 to = EntityType.PLACE;
             } else if (words.size() > 1 && FACILITY_HEADS.contains(last)) {
                 to = EntityType.PLACE;
+            } else if (m.type() == EntityType.ORGANIZATION && words.size() == 2 && FirstNames.INSTANCE.contains(Names.fold(words.get(0)))
+                    && !t.equals(t.toUpperCase(Locale.ROOT)) && !ORG_HEADS.contains(last) && !ORG_WORDS.contains(last)
+                    && !places.isPlace(words.get(0)) && !places.isPlace(last)) {
+                // "John Stones", "Eden Hazard": a given name and one more word is a person
+                to = EntityType.PERSON;
             } else if (words.size() == 1 && !places.isPlace(t)) {
                 String before = text.substring(Math.max(0, m.start() - 30), m.start());
                 String after = text.substring(m.end(), Math.min(text.length(), m.end() + 30));

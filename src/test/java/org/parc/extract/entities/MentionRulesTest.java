@@ -104,4 +104,11 @@ class MentionRulesTest {
         assertEquals(List.of("place:Mountain View, California", "place:California(nested)", "place:Baghdad", "place:Iraq",
                 "place:Victoria", "place:South Australia", "place:Tasmania"), got);
     }
+
+    @Test
+    void givenNameAndOneMoreWordIsAPerson() {
+        String t = "Attempts from John Stones early in the game, reports the Jordan Times.";
+        assertEquals(List.of("person:John Stones", "organization:Jordan Times"),
+                apply(t, at(t, EntityType.ORGANIZATION, "John Stones"), at(t, EntityType.ORGANIZATION, "Jordan Times")));
+    }
 }
