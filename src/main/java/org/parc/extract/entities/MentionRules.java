@@ -76,7 +76,11 @@ final class MentionRules {
     }
 
     List<RawMention> apply(String text, List<RawMention> raw) {
-        List<RawMention> ms = new ArrayList<>(raw);
+        List<RawMention> ms = new ArrayList<>();
+        // a tagger may type a lone dash or quote; nothing to name there
+        for (RawMention m : raw) {
+            if (m.end() <= text.length() && text.substring(m.start(), m.end()).codePoints().anyMatch(Character::isLetter)) ms.add(m);
+        }
         ms.sort(Comparator.comparingInt(RawMention::start));
         ms = boundaries(text, ms);
         ms = types(text, ms);

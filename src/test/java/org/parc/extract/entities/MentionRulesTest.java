@@ -111,4 +111,11 @@ class MentionRulesTest {
         assertEquals(List.of("person:John Stones", "organization:Jordan Times"),
                 apply(t, at(t, EntityType.ORGANIZATION, "John Stones"), at(t, EntityType.ORGANIZATION, "Jordan Times")));
     }
+
+    @Test
+    void mentionsWithoutLettersAreDropped() {
+        String t = "Officials - and Reuters - agreed.";
+        assertEquals(List.of("organization:Reuters"), apply(t, new RawMention(EntityType.PERSON, t.indexOf('-'), t.indexOf('-') + 1),
+                at(t, EntityType.ORGANIZATION, "Reuters")));
+    }
 }
