@@ -140,9 +140,12 @@ public final class RecordMapper {
             var dl = md.dateline();
             value(m, art, Vocab.dateline, new Found<>(dl.raw(), dl.evidence()), v -> m.createLiteral(v), describe);
             if (dl.place() != null) {
-                Resource place = m.createResource(iris.entity(org.parc.extract.EntityType.PLACE, Iris.slug(dl.place())))
+                // keyed like the places the recognizer finds, so "WASHINGTON DC" is the entity "Washington, D.C."
+                var id = org.parc.extract.entities.EntityKeys.of(dl.place());
+                Resource place = m.createResource(iris.entity(org.parc.extract.EntityType.PLACE, id.key()))
                         .addProperty(RDF.type, Vocab.Place)
-                        .addProperty(Vocab.name, dl.place());
+                        .addProperty(Vocab.name, id.name())
+                        .addProperty(Vocab.identityKey, id.key());
                 value(m, art, Vocab.locationCreated, new Found<>(dl.place(), dl.evidence()), v -> place, describe);
             }
         }
@@ -191,7 +194,8 @@ public final class RecordMapper {
     private Resource entity(Model m, Entity e, Resource linkActivity) {
         Resource r = m.createResource(iris.entity(e.type(), e.key()))
                 .addProperty(RDF.type, m.createResource(Vocab.SCHEMA + e.type().schemaClass()))
-                .addProperty(Vocab.name, e.name());
+                .addProperty(Vocab.name, e.name())
+                .addProperty(Vocab.identityKey, e.key());
         for (String alt : e.alternateNames()) r.addProperty(Vocab.alternateName, alt);
         for (Entity.Link l : e.links()) {
             // Accepted links are asserted; candidates are offered. Either way the statement records

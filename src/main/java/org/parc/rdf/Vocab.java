@@ -135,6 +135,7 @@ public final class Vocab {
     public static final Property sourceUrl = xp("sourceUrl");
     public static final Property confidence = xp("confidence");
     public static final Property linkCandidate = xp("linkCandidate");
+    public static final Property identityKey = xp("identityKey");
 
     private Vocab() {}
 

@@ -220,8 +220,10 @@ class EntitiesEval {
             for (Entity e : rec.recognize(text, "en")) {
                 StringBuilder links = new StringBuilder();
                 for (Entity.Link l : e.links()) links.append(' ').append(l.iri()).append(l.accepted() ? "" : "?");
-                System.out.printf("  %-12s %-34s x%-3d %s%s key=%s%n", e.type().slug(), e.name(), e.mentions().size(),
-                        e.alternateNames().isEmpty() ? "" : e.alternateNames() + " ", links, e.key());
+                String detail = e.evidence().detail();
+                String how = detail == null || !detail.contains("identity: ") ? "" : detail.substring(detail.indexOf("identity: "));
+                System.out.printf("  %-12s %-34s x%-3d %s%s  [%s]%n", e.type().slug(), e.name(), e.mentions().size(),
+                        e.alternateNames().isEmpty() ? "" : e.alternateNames() + " ", links, how);
             }
         }
     }

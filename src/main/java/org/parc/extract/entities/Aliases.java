@@ -36,7 +36,13 @@ public final class Aliases {
         return canonical.get(Names.fold(name));
     }
 
+    /** The shipped table's rows: canonical name first, then its aliases. */
+    static java.util.List<String[]> rows() {
+        return Holder.ROWS;
+    }
+
     private static final class Holder {
+        static final java.util.List<String[]> ROWS = new java.util.ArrayList<>();
         static final Aliases SHIPPED = load();
 
         private static Aliases load() {
@@ -47,6 +53,7 @@ public final class Aliases {
                 for (String line; (line = r.readLine()) != null; ) {
                     if (line.isBlank() || line.startsWith("#")) continue;
                     String[] f = line.split("\t");
+                    ROWS.add(java.util.Arrays.stream(f).map(String::strip).filter(a -> !a.isEmpty()).toArray(String[]::new));
                     for (String a : f) {
                         if (!a.isBlank()) m.put(Names.fold(a), f[0].strip());
                     }

@@ -30,7 +30,7 @@ import org.parc.rdf.Iris;
  * (Islamic State (ISIS/ISIL)); spelling or transliteration variants with the same words otherwise
  * (Moeen/Muen al-Kadhimi); and, within one type, a person's surname or an organization's leading
  * or trailing words (Maliki → Nouri al-Maliki, Scientology → Church of Scientology). A short name
- * that fits several people goes to the one named nearest before it.
+ * that fits several people is kept apart, its candidates named in its evidence.
  */
 public final class EntityMerger {
     private static final Pattern PAREN = Pattern.compile("\\G\\s{0,2}\\(\\s*([^()\\n]{1,60}?)\\s*\\)");
@@ -58,6 +58,10 @@ public final class EntityMerger {
         final List<String> words;
         final List<Span> spans = new ArrayList<>();
         final Map<EntityType, Integer> votes = new EnumMap<>(EntityType.class);
+        /** Why this form joined its group, for the identity evidence; null for the group's own name. */
+        String why;
+        /** Set when the form could belong to several entities and was kept apart. */
+        String ambiguous;
 
         Form(String text) {
             this.text = text;
@@ -104,13 +108,20 @@ public final class EntityMerger {
         // strong, type-independent rules
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                if (strongSame(list.get(i), list.get(j))) union(parent, i, j);
+                String why = strongSame(list.get(i), list.get(j));
+                if (why != null && find(parent, i) != find(parent, j)) {
+                    union(parent, i, j);
+                    list.get(j).why = why;
+                }
             }
         }
         // acronyms given in parentheses after a name
         for (Map.Entry<String, String> e : parenLinks.entrySet()) {
             int a = indexOf(list, e.getKey()), b = indexOf(list, e.getValue());
-            if (a >= 0 && b >= 0) union(parent, a, b);
+            if (a >= 0 && b >= 0 && find(parent, a) != find(parent, b)) {
+                union(parent, a, b);
+                list.get(a).why = "acronym in parentheses after " + e.getValue();
+            }
         }
         // partial names: a shorter form whose words are the end (or, for organizations, the start) of longer forms
         for (int j = 0; j < n; j++) {
@@ -137,19 +148,18 @@ public final class EntityMerger {
             if (candidates.isEmpty()) continue;
             Set<Integer> roots = new TreeSet<>();
             for (int c : candidates) roots.add(find(parent, c));
-            int pick = candidates.get(0);
             if (roots.size() > 1) {
-                // several bearers: the one named nearest before the short name's first use
-                int at = s.first(), best = Integer.MIN_VALUE;
-                for (int c : candidates) {
-                    int f = list.get(c).first();
-                    if (f <= at && f > best) {
-                        best = f;
-                        pick = c;
-                    }
-                }
+                // several bearers ("Abadi" after Haider al-Abadi and Ali al-Abadi): merging into either could be
+                // wrong, so the short name stays an entity of its own, with the candidates in its evidence
+                TreeSet<String> names = new TreeSet<>();
+                for (int r : roots) names.add(list.get(r).text);
+                s.ambiguous = "ambiguous, kept apart: could be " + String.join(" or ", names);
+                continue;
             }
+            int pick = candidates.get(0);
             union(parent, pick, j);
+            boolean given = t == EntityType.PERSON && !list.get(pick).words.get(list.get(pick).words.size() - 1).equals(s.words.get(s.words.size() - 1));
+            s.why = (t != EntityType.PERSON ? "short form of " : given ? "given name of " : "surname of ") + list.get(pick).text;
         }
 
         Map<Integer, List<Form>> groups = new LinkedHashMap<>();
@@ -173,6 +183,7 @@ public final class EntityMerger {
                 if (spans.isEmpty()) continue;
                 if (f == null) {
                     f = new Form(acr);
+                    f.why = "initials of " + g.get(0).text;
                     g.add(f);
                 }
                 for (Span sp : spans) {
@@ -232,9 +243,13 @@ public final class EntityMerger {
         EntityType type = votes.entrySet().stream().max(Map.Entry.<EntityType, Integer>comparingByValue()
                 .thenComparing(e -> -e.getKey().ordinal())).map(Map.Entry::getKey).orElseThrow();
         String canonical = null;
+        Form aliased = main;
         for (Form f : g) {
             canonical = aliases.canonical(f.text);
-            if (canonical != null) break;
+            if (canonical != null) {
+                aliased = f;
+                break;
+            }
         }
         // An alias table's canonical form names the entity, so that articles which only say "US"
         // and those that say "United States" give the shared IRI one schema:name.
@@ -246,7 +261,16 @@ public final class EntityMerger {
             for (Span s : f.spans) mentions.add(new Mention(f.text, s));
         }
         mentions.sort(Comparator.comparingInt((Mention m) -> m.span().start()));
-        String key = Iris.slug(name);
+        EntityKeys.Key id = EntityKeys.of(aliases, aliased.text);
+        String key = id.key();
+        // how the identity was decided: the key, then why each other name joined it
+        StringBuilder how = new StringBuilder(evidence.detail() == null ? "" : evidence.detail() + "; ");
+        how.append("identity: ").append(id.how());
+        for (Form f : g) {
+            if (f.why != null && !f.text.equals(name) && !f.folded.equals(Names.fold(name))) how.append("; ").append(f.text).append(": ").append(f.why);
+            if (f.ambiguous != null) how.append("; ").append(f.text).append(": ").append(f.ambiguous);
+        }
+        Evidence ev = Evidence.of(evidence.method(), how.toString());
         List<Entity.Link> links = List.of();
         if (type == EntityType.PLACE && gazetteer != null) {
             List<String> names = new ArrayList<>();
@@ -255,7 +279,7 @@ public final class EntityMerger {
             for (Form f : g) names.add(f.text);
             links = gazetteer.link(names);
         }
-        return new Entity(type, key, name, List.copyOf(alternates), List.copyOf(mentions), links, evidence);
+        return new Entity(type, key, name, List.copyOf(alternates), List.copyOf(mentions), links, ev);
     }
 
     // ---- cleaning ----
@@ -289,15 +313,26 @@ public final class EntityMerger {
             if (t.chars().noneMatch(Character::isLetter) || !Character.isUpperCase(firstLetter(t))) continue;
             if (demonyms.contains(Names.fold(t))) continue;
             if (m.type() == EntityType.ORGANIZATION) s = withDemonym(text, s);
-            out.add(new RawMention(m.type(), s, e));
+            out.add(new RawMention(m.type(), s, e, m.nested()));
         }
-        // overlapping spans: keep the longer
+        // overlapping spans: keep the longer; a nested mention stays beside its container
         out.sort(Comparator.comparingInt(RawMention::start).thenComparing(m -> -(m.end() - m.start())));
         List<RawMention> kept = new ArrayList<>();
+        List<RawMention> nested = new ArrayList<>();
         for (RawMention m : out) {
+            if (m.nested()) {
+                nested.add(m);
+                continue;
+            }
             if (!kept.isEmpty() && m.start() < kept.get(kept.size() - 1).end()) continue;
             kept.add(m);
         }
+        for (RawMention m : nested) {
+            boolean inside = kept.stream().anyMatch(k -> k.start() <= m.start() && m.end() <= k.end() && k.end() - k.start() > m.end() - m.start());
+            boolean same = kept.stream().anyMatch(k -> k.start() == m.start() && k.end() == m.end());
+            if (inside && !same) kept.add(m);
+        }
+        kept.sort(Comparator.comparingInt(RawMention::start));
         return kept;
     }
 
@@ -375,13 +410,17 @@ public final class EntityMerger {
 
     // ---- grouping rules ----
 
-    private boolean strongSame(Form a, Form b) {
-        if (a.folded.equals(b.folded)) return true;
+    /** Why two forms name the same thing whatever their types, or null. */
+    private String strongSame(Form a, Form b) {
+        if (a.folded.equals(b.folded)) return "same name as " + a.text;
         String ca = aliases.canonical(a.text), cb = aliases.canonical(b.text);
-        if (ca != null && ca.equals(cb)) return true;
-        if (ca != null && Names.fold(ca).equals(b.folded) || cb != null && Names.fold(cb).equals(a.folded)) return true;
-        if (acronymOf(b, a) || acronymOf(a, b)) return true;
-        return a.type() == b.type() && variants(a, b);
+        if (ca != null && ca.equals(cb)
+                || ca != null && Names.fold(ca).equals(b.folded) || cb != null && Names.fold(cb).equals(a.folded)) {
+            return "alias table: " + b.text + " -> " + (cb != null ? cb : a.text);
+        }
+        if (acronymOf(b, a)) return "initials of " + a.text;
+        if (acronymOf(a, b)) return "spelled out by " + a.text;
+        return a.type() == b.type() && variants(a, b) ? "spelling variant of " + a.text : null;
     }
 
     /** {@code acr} is an acronym spelling the initials of {@code full}. */
@@ -413,8 +452,12 @@ public final class EntityMerger {
             "association", "agency", "network", "news", "times", "militia", "forces", "army", "government");
 
     /** Whether short form {@code s} names the same {@code t} as longer form {@code l}. */
-    private static boolean partOf(Form s, Form l, EntityType t) {
+    private boolean partOf(Form s, Form l, EntityType t) {
         List<String> sw = s.words, lw = l.words;
+        // "Supreme Court" ↔ "Italian Supreme Court of Cassation": the nationality we took in is not part of the short name
+        if (t == EntityType.ORGANIZATION && lw.size() > sw.size() + 1 && demonyms.contains(lw.get(0)) && !demonyms.contains(sw.get(0))) {
+            lw = lw.subList(1, lw.size());
+        }
         int k = sw.size();
         if (k == 0 || k >= lw.size()) return false;
         boolean suffix = lw.subList(lw.size() - k, lw.size()).equals(sw);
@@ -428,8 +471,10 @@ public final class EntityMerger {
             // "Scientology" ↔ "Church of Scientology", "Home Office" ↔ "United Kingdom Home Office"
             // "Labour" ↔ "Labour Party", "Supreme Court" ↔ "Supreme Court of Cassation"; not "Google" ↔ "Google Science Fair"
             case ORGANIZATION -> suffix && (k >= 2 || lw.size() == 2 || lw.get(lw.size() - k - 1).equals("of"))
-                    || prefix && (k >= 2 && lw.get(k).equals("of") || GENERIC_ORG_WORDS.containsAll(lw.subList(k, lw.size())));
-            // "Mexico" is not "Mexico City": places need the alias table
+                    || prefix && (k >= 2 && lw.get(k).equals("of") || k >= 3
+                    || GENERIC_ORG_WORDS.containsAll(lw.subList(k, lw.size())));
+            // "Mountain View" is "Mountain View, California"; "Mexico" is not "Mexico City"
+            case PLACE -> l.text.startsWith(s.text + ",") || l.text.startsWith(s.text + " ,");
             default -> false;
         };
     }

@@ -55,13 +55,29 @@ class EntityMergerTest {
     }
 
     @Test
-    void surnameSharedByTwoGoesToNearestBefore() {
-        String t = "Haider al-Abadi met Ali al-Abadi. Later Hadi al-Amiri spoke. Amiri said no.";
+    void surnameSharedByTwoIsKeptApartWithItsCandidates() {
+        String t = "Haider al-Abadi met Ali al-Abadi. Abadi said yes. Later Hadi al-Amiri spoke. Amiri said no.";
         List<RawMention> raw = new ArrayList<>(at(t, EntityType.PERSON, "Haider al-Abadi", "Ali al-Abadi", "Hadi al-Amiri"));
-        raw.addAll(at(t, EntityType.PERSON, "Amiri said").stream().map(r -> new RawMention(r.type(), r.start(), r.start() + 5)).toList());
+        raw.addAll(at(t, EntityType.PERSON, "Amiri said", "Abadi said").stream().map(r -> new RawMention(r.type(), r.start(), r.start() + 5)).toList());
         List<Entity> es = merge(t, raw);
         assertEquals(List.of("Amiri"), named(es, "Hadi al-Amiri").alternateNames());
-        assertEquals(3, es.size());
+        assertTrue(named(es, "Hadi al-Amiri").evidence().detail().contains("Amiri: surname of Hadi al-Amiri"));
+        assertEquals(List.of(), named(es, "Haider al-Abadi").alternateNames());
+        assertEquals(List.of(), named(es, "Ali al-Abadi").alternateNames());
+        assertTrue(named(es, "Abadi").evidence().detail().contains("could be Ali al-Abadi or Haider al-Abadi"), named(es, "Abadi").evidence().detail());
+        assertEquals(4, es.size());
+    }
+
+    @Test
+    void identityEvidenceSaysHowTheKeyWasDecided() {
+        String t = "The US and Baghdad. Officials in Washington D.C. agreed.";
+        List<RawMention> raw = new ArrayList<>(at(t, EntityType.PLACE, "US", "Baghdad", "Washington D.C."));
+        List<Entity> es = merge(t, raw);
+        assertTrue(named(es, "United States").evidence().detail().contains("alias table: US -> United States"));
+        assertTrue(named(es, "Baghdad").evidence().detail().contains("key baghdad from name \"Baghdad\""));
+        assertEquals("washington-d-c", named(es, "Washington, D.C.").key());
+        assertEquals("washington-d-c", EntityKeys.of("WASHINGTON DC").key());
+        assertEquals("Washington, D.C.", EntityKeys.of("WASHINGTON DC").name());
     }
 
     @Test
