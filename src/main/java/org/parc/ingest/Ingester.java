@@ -95,6 +95,7 @@ public final class Ingester {
         RecordMapper mapper = new RecordMapper(archive.iris());
         // Librarians' corrections live in their own graphs; they are replayed onto every graph ingest writes.
         Corrections corrections = Corrections.load(archive);
+        ArchiveIdentities identities = ArchiveIdentities.load(archive);
         Counter c = new Counter(listener);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "parc-ingest");
@@ -103,7 +104,7 @@ public final class Ingester {
         });
         Deque<Job> window = new ArrayDeque<>();
         Set<String> thisRun = new HashSet<>();
-        Batch batch = new Batch(c);
+        Batch batch = new Batch(c, identities, mapper.iris());
         try {
             for (FileWalker.Entry e : FileWalker.walk(roots)) {
                 window.add(submit(e, mapper, corrections, pool));
@@ -210,14 +211,18 @@ public final class Ingester {
      */
     private final class Batch {
         private final Counter counter;
+        private final ArchiveIdentities identities;
+        private final org.parc.rdf.Iris iris;
         private final List<String> graphs = new ArrayList<>();
         private final List<Model> models = new ArrayList<>();
         private final List<Outcome> outcomes = new ArrayList<>();
         private long chars;
         private long since;
 
-        Batch(Counter counter) {
+        Batch(Counter counter, ArchiveIdentities identities, org.parc.rdf.Iris iris) {
             this.counter = counter;
+            this.identities = identities;
+            this.iris = iris;
         }
 
         boolean pending() {
@@ -234,6 +239,8 @@ public final class Ingester {
         }
 
         void add(String graph, Model m, long textChars, Outcome.Ingested o) {
+            // Here, on the one writer thread and in input order: identity across documents is deterministic.
+            identities.resolve(m, iris);
             if (!pending()) since = System.nanoTime();
             graphs.add(graph);
             models.add(m);

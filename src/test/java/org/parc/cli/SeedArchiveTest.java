@@ -132,6 +132,19 @@ class SeedArchiveTest {
         assertNull(TestArchives.datasetDiff(before, Stores.snapshot(store)));
     }
 
+    @Test
+    void spellingVariantsAcrossArticlesShareOneIriAndBareSurnamesStayCandidates() {
+        Run lavrov = TestArchives.parc("query", "--store", store.toString(), "--format", "csv",
+                "SELECT DISTINCT ?e WHERE { ?a schema:mentions ?e . ?e schema:name ?n FILTER(CONTAINS(?n, \"Lavrov\")) }");
+        assertEquals(2, lavrov.out().strip().lines().count(), lavrov::toString); // header + one entity
+        Run evidence = TestArchives.parc("query", "--store", store.toString(), "ASK { ?st parc:method \"archive-identity\" ; "
+                + "rdf:predicate schema:alternateName ; rdf:object \"Sergei Lavrov\" ; prov:wasGeneratedBy ?act }");
+        assertEquals("yes", evidence.out().strip(), evidence::toString);
+        Run obama = TestArchives.parc("query", "--store", store.toString(),
+                "ASK { ?o schema:name \"Obama\" ; parc:linkCandidate ?b . ?b schema:name \"Barack Obama\" }");
+        assertEquals("yes", obama.out().strip(), obama::toString);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"text", "csv", "tsv", "json", "xml"})
     void selectInEveryResultFormat(String format) {

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Name normalization and comparison helpers shared by the merger and the gazetteer. */
-final class Names {
+public final class Names {
     private Names() {}
 
     private static final Set<String> FUNCTION_WORDS = Set.of("of", "the", "and", "for", "in", "on", "de", "du", "des",
@@ -98,7 +98,7 @@ final class Names {
     }
 
     /** Two words that are spelling or transliteration variants of each other. */
-    static boolean variantWords(String a, String b) {
+    public static boolean variantWords(String a, String b) {
         String fa = fold(a), fb = fold(b);
         if (fa.equals(fb)) return true;
         if (fa.isEmpty() || fb.isEmpty() || fa.charAt(0) != fb.charAt(0)) return false;

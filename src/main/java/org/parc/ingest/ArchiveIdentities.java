@@ -1,0 +1,130 @@
+package org.parc.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.jena.query.QueryExecution;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.RDFNode;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.rdf.model.Statement;
+import org.apache.jena.util.ResourceUtils;
+import org.apache.jena.vocabulary.RDF;
+import org.parc.extract.entities.Names;
+import org.parc.rdf.Iris;
+import org.parc.rdf.Vocab;
+import org.parc.store.Archive;
+
+/**
+ * One IRI per real-world entity across the archive, where names differ only by spelling. Entities
+ * are keyed by their normalized name when an article is described; when a new document names a
+ * person, organization or place whose key the archive lacks but whose name is a spelling variant
+ * of exactly one archived entity of the same type ("Sergey Lavrov" beside "Sergei Lavrov"), the
+ * document is rewritten to use the archived IRI and name, and the evidence is recorded. A person's
+ * bare surname ("Obama") or a variant matching several archived entities is never merged: it keeps
+ * its own IRI and gets link candidates. Runs on the writer thread in input order, so the result
+ * does not depend on thread timing; it does depend on what the archive held when the document was
+ * described (a later "Barack Obama" does not go back to an earlier "Obama").
+ */
+final class ArchiveIdentities {
+    private record Known(String iri, String name, List<String> words) {}
+
+    private final Map<String, Map<String, Known>> byType = new HashMap<>(); // type IRI → IRI → entity
+
+    static ArchiveIdentities load(Archive archive) {
+        ArchiveIdentities ids = new ArchiveIdentities();
+        String q = "SELECT DISTINCT ?e ?t ?n WHERE { ?e <" + Vocab.identityKey.getURI() + "> ?k ; a ?t ; <"
+                + Vocab.name.getURI() + "> ?n }";
+        archive.read(c -> {
+            try (QueryExecution qe = c.query(q)) {
+                qe.execSelect().forEachRemaining(s -> ids.remember(s.getResource("t").getURI(),
+                        s.getResource("e").getURI(), s.getLiteral("n").getString()));
+            }
+            return null;
+        });
+        return ids;
+    }
+
+    private void remember(String type, String iri, String name) {
+        byType.computeIfAbsent(type, t -> new HashMap<>()).putIfAbsent(iri, new Known(iri, name, words(name)));
+    }
+
+    /** Rewrites a document's entities to archived IRIs where the identity is clear; remembers the rest. */
+    void resolve(Model m, Iris iris) {
+        List<Resource> entities = m.listSubjectsWithProperty(Vocab.identityKey).toList();
+        entities.sort((a, b) -> a.getURI().compareTo(b.getURI()));
+        Resource linkActivity = m.listSubjectsWithProperty(Vocab.stage, "link-entities").nextOptional().orElse(null);
+        for (Resource e : entities) {
+            Resource type = e.getPropertyResourceValue(RDF.type);
+            Statement nameSt = e.getProperty(Vocab.name);
+            if (type == null || nameSt == null) continue;
+            Map<String, Known> known = byType.getOrDefault(type.getURI(), Map.of());
+            // An IRI the archive already has keeps its identity; it may still get candidates.
+            boolean archived = known.containsKey(e.getURI());
+            String name = nameSt.getString();
+            List<Known> variants = new ArrayList<>();
+            List<Known> surnameOf = new ArrayList<>();
+            List<String> w = words(name);
+            boolean person = type.equals(Vocab.Person);
+            for (Known k : known.values()) {
+                if (k.iri().equals(e.getURI())) continue;
+                if (variant(w, k.words())) variants.add(k);
+                else if (person && w.size() == 1 && k.words().size() > 1 && w.get(0).equals(k.words().get(k.words().size() - 1))) {
+                    surnameOf.add(k);
+                }
+            }
+            variants.sort((a, b) -> a.iri().compareTo(b.iri()));
+            surnameOf.sort((a, b) -> a.iri().compareTo(b.iri()));
+            if (variants.size() == 1 && !archived) {
+                Known k = variants.get(0);
+                Resource renamed = ResourceUtils.renameResource(e, k.iri());
+                renamed.removeAll(Vocab.name).addProperty(Vocab.name, k.name());
+                if (!k.name().equals(name)) renamed.addProperty(Vocab.alternateName, name);
+                renamed.removeAll(Vocab.identityKey).addProperty(Vocab.identityKey, k.iri().substring(k.iri().lastIndexOf('/') + 1));
+                evidence(m, iris, renamed, Vocab.alternateName, m.createLiteral(name),
+                        "spelling variant of the archived name \"" + k.name() + "\"", linkActivity);
+            } else {
+                List<Known> candidates = variants.isEmpty() ? surnameOf : variants;
+                for (Known k : candidates) {
+                    Resource other = m.createResource(k.iri());
+                    e.addProperty(Vocab.linkCandidate, other);
+                    evidence(m, iris, e, Vocab.linkCandidate, other, (variants.isEmpty() ? "surname of" : "spelling variant of")
+                            + " the archived \"" + k.name() + "\"" + (candidates.size() > 1 ? ", one of " + candidates.size() : ""),
+                            linkActivity);
+                }
+                remember(type.getURI(), e.getURI(), name);
+            }
+        }
+    }
+
+    private static void evidence(Model m, Iris iris, Resource s, Property p, RDFNode o, String detail, Resource activity) {
+        String oKey = o.isLiteral() ? o.asLiteral().getLexicalForm() : o.asResource().getURI();
+        Resource st = m.createResource(iris.statement(s.getURI(), p.getURI(), oKey))
+                .addProperty(RDF.type, Vocab.Statement)
+                .addProperty(Vocab.rdfSubject, s)
+                .addProperty(Vocab.rdfPredicate, p)
+                .addProperty(Vocab.rdfObject, o)
+                .addProperty(Vocab.method, "archive-identity")
+                .addProperty(Vocab.detail, detail);
+        if (activity != null) st.addProperty(Vocab.wasGeneratedBy, activity);
+    }
+
+    /** Same number of words (two or more), the last word equal, every other word equal or a spelling variant. */
+    private static boolean variant(List<String> a, List<String> b) {
+        if (a.size() < 2 || a.size() != b.size() || a.equals(b)) return false;
+        if (!a.get(a.size() - 1).equals(b.get(b.size() - 1))) return false;
+        for (int i = 0; i < a.size() - 1; i++) {
+            if (!a.get(i).equals(b.get(i)) && !Names.variantWords(a.get(i), b.get(i))) return false;
+        }
+        return true;
+    }
+
+    private static List<String> words(String name) {
+        List<String> out = new ArrayList<>();
+        for (String w : Iris.slug(name).split("-")) if (!w.isEmpty()) out.add(w.toLowerCase(Locale.ROOT));
+        return out;
+    }
+}
