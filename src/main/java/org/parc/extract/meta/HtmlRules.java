@@ -116,8 +116,9 @@ final class HtmlRules {
         String t = raw.replaceAll("\\s+", " ").strip();
         if (t.isEmpty() || t.length() > 400) return null;
         String site = key(siteName);
-        // segment-wise: drop leading/trailing segments that name the site
-        for (int guard = 0; guard < 4; guard++) {
+        // Publishers' own title metadata (og:title, JSON-LD headline) is taken as they wrote it; only
+        // the <title> element, which browsers show in tabs, is trimmed of the site's name.
+        for (int guard = 0; fromTitleElement && guard < 4; guard++) {
             String[] parts = splitLast(t);
             if (parts != null && isSite(parts[1], site, domain) && words(parts[0]) >= 2) {
                 t = parts[0];
