@@ -1,11 +1,5 @@
 package org.parc.extract.entities;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -91,25 +85,11 @@ public final class PlaceGazetteer {
 
         private static PlaceGazetteer load() {
             List<Place> places = new ArrayList<>();
-            for (String line : lines("geonames-places.tsv")) {
+            for (String line : ShippedLines.of("geonames-places.tsv")) {
                 String[] f = line.split("\t");
                 places.add(new Place(Long.parseLong(f[0]), f[1].equals("A"), f[2], f[3], Long.parseLong(f[4].isEmpty() ? "0" : f[4]), f[5]));
             }
-            return new PlaceGazetteer(places, lines("geonames-admin1-names.txt"));
-        }
-
-        private static List<String> lines(String resource) {
-            List<String> out = new ArrayList<>();
-            try (InputStream in = PlaceGazetteer.class.getResourceAsStream(resource)) {
-                if (in == null) throw new IllegalStateException(resource + " missing from the classpath");
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                for (String line; (line = r.readLine()) != null; ) {
-                    if (!line.isBlank() && !line.startsWith("#")) out.add(line);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out;
+            return new PlaceGazetteer(places, ShippedLines.of("geonames-admin1-names.txt"));
         }
     }
 }

@@ -1,11 +1,5 @@
 package org.parc.extract.entities;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -100,11 +94,11 @@ public final class PlaceNames {
                 if (countries.contains(Names.fold(row[0]))) for (String a : row) countries.add(Names.fold(a));
             }
             Set<String> others = new HashSet<>();
-            for (String line : lines("geonames-places.tsv")) {
+            for (String line : ShippedLines.of("geonames-places.tsv")) {
                 String[] f = line.split("\t");
                 others.add(Names.fold(f[5]));
             }
-            for (String line : lines("geonames-admin1-names.txt")) {
+            for (String line : ShippedLines.of("geonames-admin1-names.txt")) {
                 String f = Names.fold(line);
                 others.add(f);
                 // "Nizhny Novgorod Oblast" is also called "Nizhny Novgorod"
@@ -115,20 +109,6 @@ public final class PlaceNames {
             // "Western", "Central", "Upper East": region names made only of generic words are ordinary English
             others.removeIf(n -> GENERIC.containsAll(List.of(n.split(" "))));
             return new PlaceNames(countries, others);
-        }
-
-        private static List<String> lines(String resource) {
-            List<String> out = new ArrayList<>();
-            try (InputStream in = PlaceNames.class.getResourceAsStream(resource)) {
-                if (in == null) throw new IllegalStateException(resource + " missing from the classpath");
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                for (String line; (line = r.readLine()) != null; ) {
-                    if (!line.isBlank() && !line.startsWith("#")) out.add(line);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return out;
         }
     }
 }
