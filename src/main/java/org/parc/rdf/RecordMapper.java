@@ -3,9 +3,7 @@ package org.parc.rdf;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
@@ -296,12 +294,5 @@ public final class RecordMapper {
         int cps = text.codePointCount(charIndex, text.length());
         int to = text.offsetByCodePoints(charIndex, Math.min(CONTEXT_CODE_POINTS, cps));
         return text.substring(charIndex, to);
-    }
-
-    /** The set of entity IRIs a model describes (for reports). */
-    public static Set<String> subjectsOfType(Model m, Resource type) {
-        Set<String> out = new LinkedHashSet<>();
-        m.listSubjectsWithProperty(RDF.type, type).forEachRemaining(r -> out.add(r.getURI()));
-        return out;
     }
 }
