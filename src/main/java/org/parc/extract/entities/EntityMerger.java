@@ -536,11 +536,7 @@ public final class EntityMerger {
 
     /** A headline-style line: every content word capitalized ("Iraq Asks Russia to Help It Join ..."). */
     private static boolean titleCaseLine(String text, int at) {
-        int ls = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
-        if (at > 0 && text.charAt(at - 1) == '\n') ls = at;
-        int le = text.indexOf('\n', at);
-        if (le < 0) le = text.length();
-        String line = text.substring(ls, le);
+        String line = Names.lineAt(text, at);
         if (line.length() > 250) return false;
         int content = 0, caps = 0;
         for (String w : line.split("[\\s\\-–—/:,;\"“”()]+")) {
@@ -552,9 +548,7 @@ public final class EntityMerger {
     }
 
     private static boolean allCapsLine(String text, int at) {
-        int ls = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
-        int le = text.indexOf('\n', at);
-        String line = text.substring(ls, le < 0 ? text.length() : le);
+        String line = Names.lineAt(text, at);
         int words = 0, caps = 0;
         for (String w : line.split("[^\\p{L}]+")) {
             if (w.length() < 2) continue;

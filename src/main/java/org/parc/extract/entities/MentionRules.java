@@ -389,9 +389,7 @@ final class MentionRules {
 
     /** Heuristic headline test: most words of the line capitalized. */
     private static boolean titleCaseLine(String text, int at) {
-        int ls = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
-        int le = text.indexOf('\n', at);
-        String line = text.substring(ls, le < 0 ? text.length() : le);
+        String line = Names.lineAt(text, at);
         int words = 0, caps = 0;
         for (String w : line.split("[^\\p{L}]+")) {
             if (w.length() < 4) continue;

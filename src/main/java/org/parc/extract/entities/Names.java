@@ -108,4 +108,11 @@ public final class Names {
         // typos in long words: "Technlogy"
         return min >= 7 && levenshtein(fa, fb) <= 1;
     }
+
+    /** The line of text that holds offset {@code at}, without its line break. */
+    static String lineAt(String text, int at) {
+        int ls = text.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+        int le = text.indexOf('\n', at);
+        return text.substring(ls, le < 0 ? text.length() : le);
+    }
 }
