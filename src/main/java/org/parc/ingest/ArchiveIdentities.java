@@ -32,7 +32,10 @@ import org.parc.store.Archive;
 final class ArchiveIdentities {
     private record Known(String iri, String name, List<String> words) {}
 
-    private final Map<String, Map<String, Known>> byType = new HashMap<>(); // type IRI → IRI → entity
+    // Both identity rules need the candidate's last word to equal the new name's last word, so
+    // entities are indexed by it: a new name meets only the few that could match, not the archive.
+    private final Map<String, Map<String, Map<String, Known>>> byTypeAndLastWord = new HashMap<>(); // type → last word → IRI → entity
+    private final Map<String, java.util.Set<String>> irisByType = new HashMap<>();
 
     static ArchiveIdentities load(Archive archive) {
         ArchiveIdentities ids = new ArchiveIdentities();
@@ -49,7 +52,11 @@ final class ArchiveIdentities {
     }
 
     private void remember(String type, String iri, String name) {
-        byType.computeIfAbsent(type, t -> new HashMap<>()).putIfAbsent(iri, new Known(iri, name, words(name)));
+        if (!irisByType.computeIfAbsent(type, t -> new java.util.HashSet<>()).add(iri)) return;
+        List<String> w = words(name);
+        if (w.isEmpty()) return;
+        byTypeAndLastWord.computeIfAbsent(type, t -> new HashMap<>())
+                .computeIfAbsent(w.get(w.size() - 1), x -> new HashMap<>()).put(iri, new Known(iri, name, w));
     }
 
     /** Rewrites a document's entities to archived IRIs where the identity is clear; remembers the rest. */
@@ -61,15 +68,17 @@ final class ArchiveIdentities {
             Resource type = e.getPropertyResourceValue(RDF.type);
             Statement nameSt = e.getProperty(Vocab.name);
             if (type == null || nameSt == null) continue;
-            Map<String, Known> known = byType.getOrDefault(type.getURI(), Map.of());
             // An IRI the archive already has keeps its identity; it may still get candidates.
-            boolean archived = known.containsKey(e.getURI());
+            boolean archived = irisByType.getOrDefault(type.getURI(), java.util.Set.of()).contains(e.getURI());
             String name = nameSt.getString();
             List<Known> variants = new ArrayList<>();
             List<Known> surnameOf = new ArrayList<>();
             List<String> w = words(name);
+            if (w.isEmpty()) continue;
             boolean person = type.equals(Vocab.Person);
-            for (Known k : known.values()) {
+            Map<String, Known> sameLastWord = byTypeAndLastWord.getOrDefault(type.getURI(), Map.of())
+                    .getOrDefault(w.get(w.size() - 1), Map.of());
+            for (Known k : sameLastWord.values()) {
                 if (k.iri().equals(e.getURI())) continue;
                 if (variant(w, k.words())) variants.add(k);
                 else if (person && w.size() == 1 && k.words().size() > 1 && w.get(0).equals(k.words().get(k.words().size() - 1))) {
