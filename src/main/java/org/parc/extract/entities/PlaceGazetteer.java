@@ -15,9 +15,11 @@ import org.parc.extract.Evidence;
 /**
  * Links place names to GeoNames from a small shipped extract (geonames-places.tsv: all countries and
  * the populated places with at least 100,000 inhabitants, capitals and first-order seats; GeoNames,
- * CC BY 4.0, see geonames-NOTICE.txt). A link is accepted only when the name is exact and
- * unambiguous in the extract and is not also the name of a state or province; otherwise the
- * candidates are offered, unaccepted, for a librarian.
+ * CC BY 4.0, see geonames-NOTICE.txt). Countries are also known by the JDK's English name of their
+ * ISO code and by the country aliases of {@link Aliases} ("US", "Britain"). A link is accepted only
+ * when the name is exact and unambiguous in the extract, or names exactly one country (news usage:
+ * "Kuwait" is the country before the city), and is not also the name of a state or province;
+ * otherwise the candidates are offered, unaccepted, for a librarian.
  */
 public final class PlaceGazetteer {
     /** One GeoNames feature of the extract. */
@@ -65,9 +67,18 @@ public final class PlaceGazetteer {
             boolean region = admin1.contains(Names.fold(n));
             // a capital or regional seat named like its own region (Baghdad, Moscow) is the usual reading
             boolean seat = found.size() == 1 && !found.get(0).country() && found.get(0).feature().matches("PPLC|PPLA");
-            boolean ambiguous = found.size() > 1 || region && !seat;
+            long countries = found.stream().filter(Place::country).map(Place::geonameId).distinct().count();
+            boolean countryFirst = countries == 1 && !region;
+            boolean ambiguous = found.size() > 1 && !countryFirst || region && !seat;
             Evidence ev = Evidence.of("geonames-extract", "name \"" + n + "\"" + (found.size() > 1 ? ", " + found.size() + " features" : "") + (region ? ", also a region" : ""));
-            if (!ambiguous) return List.of(new Entity.Link(found.get(0).iri(), region ? 0.9 : 0.95, true, ev));
+            if (!ambiguous) {
+                double conf = found.size() > 1 ? 0.85 : region ? 0.9 : 0.95;
+                List<Entity.Link> out = new ArrayList<>();
+                out.add(new Entity.Link(found.get(0).iri(), conf, true, ev));
+                // the other features of that name stay visible as candidates
+                for (Place p : found.subList(1, Math.min(found.size(), MAX_CANDIDATES))) out.add(new Entity.Link(p.iri(), 0.1, false, ev));
+                return List.copyOf(out);
+            }
             Map<String, Entity.Link> out = new LinkedHashMap<>();
             double conf = 0.6;
             for (Place p : found) {
@@ -85,11 +96,32 @@ public final class PlaceGazetteer {
 
         private static PlaceGazetteer load() {
             List<Place> places = new ArrayList<>();
+            Map<String, Place> countryByCode = new LinkedHashMap<>();
             for (String line : ShippedLines.of("geonames-places.tsv")) {
                 String[] f = line.split("\t");
-                places.add(new Place(Long.parseLong(f[0]), f[1].equals("A"), f[2], f[3], Long.parseLong(f[4].isEmpty() ? "0" : f[4]), f[5]));
+                Place p = new Place(Long.parseLong(f[0]), f[1].equals("A"), f[2], f[3], Long.parseLong(f[4].isEmpty() ? "0" : f[4]), f[5]);
+                places.add(p);
+                if (p.country()) countryByCode.putIfAbsent(p.countryCode(), p);
+            }
+            // the names a news text uses: the JDK's English names of the ISO codes, then the aliases
+            Map<String, Place> countryByName = new HashMap<>();
+            for (Place p : List.copyOf(places)) if (p.country()) countryByName.put(Names.fold(p.name()), p);
+            for (Place c : countryByCode.values()) {
+                for (String n : PlaceNames.countryForms(c.countryCode())) {
+                    if (countryByName.putIfAbsent(Names.fold(n), c) == null) places.add(withName(c, n));
+                }
+            }
+            for (String[] row : Aliases.rows()) {
+                Place c = null;
+                for (String a : row) if (c == null) c = countryByName.get(Names.fold(a));
+                if (c == null) continue;
+                for (String a : row) if (countryByName.putIfAbsent(Names.fold(a), c) == null) places.add(withName(c, a));
             }
             return new PlaceGazetteer(places, ShippedLines.of("geonames-admin1-names.txt"));
+        }
+
+        private static Place withName(Place p, String name) {
+            return new Place(p.geonameId(), p.country(), p.countryCode(), p.feature(), p.population(), name);
         }
     }
 }

@@ -57,24 +57,29 @@ public final class PlaceNames {
     static Set<String> countryNames() {
         Set<String> out = new HashSet<>();
         for (String code : Locale.getISOCountries()) {
-            String n = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
-            if (n.equals(code)) continue;
-            List<String> forms = new ArrayList<>();
-            forms.add(n);
-            int p = n.indexOf(" (");
-            if (p > 0) {
-                forms.add(n.substring(0, p));
-                forms.add(n.substring(p + 2, n.indexOf(')', p)));
-            }
-            for (String f : List.copyOf(forms)) {
-                if (f.contains(" & ")) forms.add(f.replace(" & ", " and "));
-                if (f.startsWith("St. ")) forms.add("Saint " + f.substring(4));
-            }
-            for (String f : forms) out.add(Names.fold(f));
+            for (String f : countryForms(code)) out.add(Names.fold(f));
         }
         // "Congo - Kinshasa" folds to "congo kinshasa"; the short "Congo" is common usage too
         out.add("congo");
         return out;
+    }
+
+    /** The JDK's English name of an ISO 3166 code and its plain variants; empty if the JDK has none. */
+    static List<String> countryForms(String code) {
+        String n = new Locale("", code).getDisplayCountry(Locale.ENGLISH);
+        if (n.equals(code)) return List.of();
+        List<String> forms = new ArrayList<>();
+        forms.add(n);
+        int p = n.indexOf(" (");
+        if (p > 0) {
+            forms.add(n.substring(0, p));
+            forms.add(n.substring(p + 2, n.indexOf(')', p)));
+        }
+        for (String f : List.copyOf(forms)) {
+            if (f.contains(" & ")) forms.add(f.replace(" & ", " and "));
+            if (f.startsWith("St. ")) forms.add("Saint " + f.substring(4));
+        }
+        return forms;
     }
 
     private static final Set<String> GENERIC = Set.of("north", "south", "east", "west", "northern", "southern",

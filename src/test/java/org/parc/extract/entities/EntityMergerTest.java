@@ -232,6 +232,24 @@ class EntityMergerTest {
     }
 
     @Test
+    void countriesLinkByEveryCommonName() {
+        PlaceGazetteer g = PlaceGazetteer.shipped();
+        // GeoNames' short and official names, the JDK's English name and parc's aliases
+        for (String n : List.of("Iraq", "Republic of Iraq", "United States", "U.S.", "America", "United States of America")) {
+            Entity.Link l = g.link(List.of(n)).get(0);
+            assertTrue(l.accepted(), n);
+            assertEquals(n.contains("Iraq") ? "https://sws.geonames.org/99237/" : "https://sws.geonames.org/6252001/", l.iri(), n);
+        }
+        assertEquals("https://sws.geonames.org/2635167/", g.link(List.of("Britain")).get(0).iri());
+        // a country named like a city is read as the country, the city kept as a candidate
+        List<Entity.Link> k = g.link(List.of("Armenia"));
+        assertTrue(k.get(0).accepted());
+        assertEquals("https://sws.geonames.org/174982/", k.get(0).iri());
+        assertEquals("https://sws.geonames.org/3689560/", k.get(1).iri());
+        assertTrue(!k.get(1).accepted());
+    }
+
+    @Test
     void utf16OffsetsWithAstralCharacters() {
         String t = "😀 Nouri al-Maliki met 😀 Maliki.";
         List<Entity> es = merge(t, at(t, EntityType.PERSON, "Nouri al-Maliki", "Maliki"));
