@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
                 HistoryCommand.class,
                 VerifyCommand.class,
                 ValidateCommand.class,
+                CompactCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Example:", "  parc ingest seeds/ && parc query 'SELECT ?t WHERE { ?a dcterms:title ?t }'", "", ExitCodes.HELP})

@@ -40,18 +40,22 @@ import org.parc.store.Archive;
  * and recognition on a pool of workers, and every write from the calling thread, in input order.
  *
  * <p>Each source file's graph is written whole inside a transaction, so a crash never leaves half a
- * document. Documents are committed in groups (at most {@link #BATCH_DOCS} documents, about
- * {@link #BATCH_CHARS} characters of text, or {@link #BATCH_TIME} of work): one commit (one fsync)
- * per file made ingest I/O-bound at a few files a second. An outcome is reported only after its
+ * document. Documents are committed in groups (at most {@link #BATCH_DOCS} documents,
+ * {@link #BATCH_QUADS} quads, about {@link #BATCH_CHARS} characters of text, or {@link #BATCH_TIME}
+ * of work): one commit (one fsync) per file made ingest I/O-bound at a few files a second, and as
+ * TDB2 never overwrites a block in place, every commit also leaves the index blocks it touched
+ * behind on disk (until `parc compact`), so fewer, larger commits keep the store smaller. An outcome is reported only after its
  * document is committed, so "ingested" on screen means durable; a killed ingest loses at most the
  * uncommitted group, which a rerun ingests again (files already archived are "unchanged").
  */
 public final class Ingester {
-    static final int BATCH_DOCS = 128;
+    static final int BATCH_DOCS = 1024;
+    /** Bounds the heap a group holds (roughly 300 bytes a quad in Jena models). */
+    static final long BATCH_QUADS = 400_000;
     /** Documents per commit; the system property parc.ingest.batchDocs overrides it (benchmarks, tests). */
     private final int batchDocs = Integer.getInteger("parc.ingest.batchDocs", BATCH_DOCS);
     static final long BATCH_CHARS = 16_000_000;
-    static final Duration BATCH_TIME = Duration.ofSeconds(5);
+    static final Duration BATCH_TIME = Duration.ofSeconds(20);
 
     private final Archive archive;
     private final Pipeline pipeline;
@@ -217,6 +221,7 @@ public final class Ingester {
         private final List<Model> models = new ArrayList<>();
         private final List<Outcome> outcomes = new ArrayList<>();
         private long chars;
+        private long quads;
         private long since;
 
         Batch(Counter counter, ArchiveIdentities identities, org.parc.rdf.Iris iris) {
@@ -246,7 +251,8 @@ public final class Ingester {
             models.add(m);
             outcomes.add(o);
             chars += textChars;
-            if (graphs.size() >= batchDocs || chars >= BATCH_CHARS || remainingMillis() <= 1) commit();
+            quads += m.size();
+            if (graphs.size() >= batchDocs || quads >= BATCH_QUADS || chars >= BATCH_CHARS || remainingMillis() <= 1) commit();
         }
 
         void commit() {
@@ -258,6 +264,7 @@ public final class Ingester {
             graphs.clear();
             models.clear();
             chars = 0;
+            quads = 0;
             List<Outcome> done = List.copyOf(outcomes);
             outcomes.clear();
             done.forEach(counter::report);

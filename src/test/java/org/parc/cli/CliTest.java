@@ -24,7 +24,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "init", "ingest", "query", "export", "serve"})
+    @ValueSource(strings = {"demo", "init", "ingest", "query", "export", "serve", "compact"})
     void everyCommandHasHelpWithAnExampleAndExitCodes(String command) {
         Run r = TestArchives.parc(command, "--help");
         assertEquals(0, r.code(), r::toString);
@@ -68,5 +68,28 @@ class CliTest {
         assertTrue(q.out().contains("https://news.example.net/archive/article/"), q::toString);
         Run change = TestArchives.parc("init", "--store", store, "--base", "https://elsewhere.example/");
         assertEquals(2, change.code(), change::toString);
+    }
+
+    @Test
+    void compactKeepsTheContentAndFreesTheOldBlocks() throws Exception {
+        String store = tmp.resolve("c").toString();
+        // several small commits, each leaving replaced blocks behind
+        for (String f : java.util.List.of("000_929ae95f8ef135cd.txt", "001_96def1fca564f25b.txt", "003_fce4307d2c9900bd.txt")) {
+            Run in = TestArchives.parc("ingest", "--store", store, "--no-entities", TestArchives.seeds().resolve(f).toString());
+            assertEquals(0, in.code(), in::toString);
+        }
+        Run before = TestArchives.parc("export", "--store", store, "--format", "nq");
+        Run c = TestArchives.parc("compact", "--store", store);
+        assertEquals(0, c.code(), c::toString);
+        assertTrue(c.out().matches("(?s)compacted .*: [0-9.]+ MB -> [0-9.]+ MB in .*"), c::toString);
+        Run after = TestArchives.parc("export", "--store", store, "--format", "nq");
+        assertEquals(before.out(), after.out());
+        // only the new generation is left on disk
+        try (var s = java.nio.file.Files.list(tmp.resolve("c"))) {
+            assertEquals(1, s.filter(p -> p.getFileName().toString().startsWith("Data-")).count());
+        }
+        // and the archive still takes writes
+        Run more = TestArchives.parc("ingest", "--store", store, "--no-entities", TestArchives.seeds().resolve("002_11c8f2f87e1597f2.txt").toString());
+        assertEquals(0, more.code(), more::toString);
     }
 }
