@@ -73,6 +73,17 @@ class IngestBench {
         List<Path> files = BenchCorpus.build(WORK.resolve("corpus-" + n), n);
         line(String.format(Locale.ROOT, "corpus: %d files, %.1f MB (%.1f s to build or reuse)", files.size(),
                 BenchCorpus.sizeOf(WORK.resolve("corpus-" + n)) / 1e6, secs(t0)));
+        Path store = WORK.resolve("store-" + n);
+        if (Boolean.getBoolean("parc.bench.skipIngest") && Files.isDirectory(store)) {
+            // -Dparc.bench.skipIngest=true: export and query figures on the store of an earlier run
+            line("(parse, recognition and ingest skipped: the store of an earlier run is reused)");
+            export(n, store);
+            String synthetic = enrichIfBare(store);
+            queries(store, synthetic);
+            served(store);
+            cold(store);
+            return;
+        }
 
         // Tika alone, on all cores.
         TikaNormalizer tika = new TikaNormalizer(Limits.DEFAULT);
@@ -112,7 +123,6 @@ class IngestBench {
         double combined = 1 / (1 / parseRate + 1 / recogRate);
 
         // parc ingest in a child JVM, batched commits (the default) and one commit per document.
-        Path store = WORK.resolve("store-" + n);
         BenchCorpus.deleteTree(store);
         Child ingest = child(List.of("-Xmx" + XMX), "parc", "ingest", "--store", store.toString(), "-q",
                 WORK.resolve("corpus-" + n).toString());
@@ -133,6 +143,10 @@ class IngestBench {
                 ingestRate, combined, ingestRate / combined));
         line(String.format(Locale.ROOT, "store: %.1f MB on disk (du; apparent %.1f MB: TDB2 grows its files in 8 MB steps), %.1f KB per article",
                 storeAllocated / 1e6, storeBytes / 1e6, storeAllocated / 1e3 / n));
+        Child compact = child(List.of("-Xmx" + XMX), "parc", "compact", "--store", store.toString());
+        long compacted = allocated(store);
+        line(String.format(Locale.ROOT, "parc compact (child JVM -Xmx%s): %.1f s, exit %d; store %.1f MB -> %.1f MB on disk (du), %.1f KB per article; heap after GC %s",
+                XMX, compact.ms / 1000.0, compact.code, storeAllocated / 1e6, compacted / 1e6, compacted / 1e3 / n, mb(compact.heapAfterGc)));
         if (n <= Integer.getInteger("parc.bench.commitCompareMax", 1000)) {
             Path perDoc = WORK.resolve("store-" + n + "-perdoc");
             BenchCorpus.deleteTree(perDoc);
@@ -146,6 +160,7 @@ class IngestBench {
         export(n, store);
         String synthetic = enrichIfBare(store);
         queries(store, synthetic);
+        served(store);
         cold(store);
     }
 
@@ -272,8 +287,6 @@ class IngestBench {
             qs.put("entities an article mentions", "SELECT ?e ?type ?name WHERE { <" + article + "> schema:mentions ?e . ?e a ?type ; schema:name ?name }");
             qs.put("articles mentioning an entity", "SELECT ?a ?title WHERE { ?a schema:mentions ?e ; dcterms:title ?title . ?e schema:name "
                     + lit(entity) + " } LIMIT 100");
-            qs.put("co-occurring entities", "SELECT ?name (COUNT(DISTINCT ?a) AS ?n) WHERE { ?e schema:name " + lit(entity)
-                    + " . ?a schema:mentions ?e , ?o . ?o schema:name ?name FILTER(?o != ?e) } GROUP BY ?name ORDER BY DESC(?n) LIMIT 20");
             qs.put("co-occurring, grouped before names", "SELECT ?name ?n WHERE { { SELECT ?o (COUNT(DISTINCT ?a) AS ?n) WHERE { ?e schema:name "
                     + lit(entity) + " . ?a schema:mentions ?e , ?o FILTER(?o != ?e) } GROUP BY ?o ORDER BY DESC(?n) LIMIT 20 } ?o schema:name ?name } ORDER BY DESC(?n)");
             qs.put("article count by language", "SELECT ?lang (COUNT(?a) AS ?n) WHERE { ?a a schema:NewsArticle ; dcterms:language ?lang } GROUP BY ?lang");
@@ -305,6 +318,68 @@ class IngestBench {
     }
 
     /** Cold `parc query` as the launcher runs it: JVM start-up included, with and without the CDS archive. */
+    /**
+     * The shipped saved queries through `parc serve` (the read-only Fuseki of ParcServer, on
+     * loopback), warm, p50 and p95 over HTTP, with parameters taken from the archive: the most
+     * mentioned entity, an article, the busiest outlet, one year of issue dates.
+     */
+    private void served(Path store) throws Exception {
+        try (Tdb2Archive archive = Tdb2Archive.open(store);
+                org.parc.serve.ParcServer server = org.parc.serve.ParcServer.start(archive,
+                        new org.parc.serve.ParcServer.Options("127.0.0.1", 0, java.time.Duration.ofSeconds(120), false))) {
+            String article = first(archive, "SELECT ?a WHERE { ?a a schema:NewsArticle } ORDER BY ?a LIMIT 1 OFFSET 7");
+            String entity = first(archive, "SELECT ?e WHERE { ?a schema:mentions ?e } GROUP BY ?e ORDER BY DESC(COUNT(?a)) ?e LIMIT 1");
+            String entityName = first(archive, "SELECT ?n WHERE { <" + entity + "> schema:name ?n } ORDER BY ?n LIMIT 1");
+            String outlet = first(archive, "SELECT ?name WHERE { ?a dcterms:publisher/schema:name ?name } GROUP BY ?name ORDER BY DESC(COUNT(?a)) ?name LIMIT 1");
+            String year = first(archive, "SELECT (SUBSTR(STR(?d), 1, 4) AS ?y) WHERE { ?a dcterms:issued ?d } GROUP BY (SUBSTR(STR(?d), 1, 4)) ORDER BY DESC(COUNT(?a)) LIMIT 1");
+            String mentioning = first(archive, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a schema:mentions <" + entity + "> }");
+            line("saved queries through `parc serve` (HTTP on 127.0.0.1, JSON results, warm: 5 runs, then 30 timed); entity <" + entity
+                    + "> (the most mentioned: in " + mentioning + " articles), article <" + article + ">, outlet " + lit(String.valueOf(outlet))
+                    + ", year " + year + ":");
+            Map<String, Map<String, String>> runs = new LinkedHashMap<>();
+            runs.put("article-entities", Map.of("article", article));
+            runs.put("articles-by-outlet", outlet == null ? Map.of("from", year, "to", year) : Map.of("outlet", outlet, "from", year, "to", year));
+            runs.put("articles-by-outlet (one year, any outlet)", Map.of("from", year, "to", year));
+            runs.put("articles-mentioning", Map.of("entity", entity));
+            runs.put("articles-mentioning (by name)", Map.of("name", String.valueOf(entityName)));
+            runs.put("entity-timeline", Map.of("entity", entity));
+            runs.put("co-occurrence", Map.of("entity", entity));
+            runs.put("librarian-corrections", Map.of());
+            runs.put("value-provenance", Map.of("subject", article));
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            for (var e : runs.entrySet()) {
+                String name = e.getKey().replaceFirst(" \\(.*", "");
+                Query q = org.parc.query.SavedQueries.shipped().get(name).bind(e.getValue());
+                java.net.URI uri = java.net.URI.create(server.sparqlEndpoint() + "?query="
+                        + java.net.URLEncoder.encode(q.toString(), StandardCharsets.UTF_8));
+                var req = java.net.http.HttpRequest.newBuilder(uri).header("Accept", "application/sparql-results+json").build();
+                String body = "";
+                int status = 0;
+                long first = System.nanoTime();
+                for (int i = 0; i < 5; i++) {
+                    var resp = http.send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+                    body = resp.body();
+                    status = resp.statusCode();
+                    if (i == 0 && System.nanoTime() - first > 5_000_000_000L) break;
+                }
+                if (System.nanoTime() - first > 5_000_000_000L) {
+                    line(String.format(Locale.ROOT, "  %-44s first run %.1f s (HTTP %d): too slow to time 35 runs", e.getKey(), secs(first), status));
+                    continue;
+                }
+                long[] ms = new long[30];
+                for (int i = 0; i < ms.length; i++) {
+                    long t = System.nanoTime();
+                    http.send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+                    ms[i] = System.nanoTime() - t;
+                }
+                Arrays.sort(ms);
+                long rows = status == 200 ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("results").path("bindings").size() : -1;
+                line(String.format(Locale.ROOT, "  %-44s p50 %7.1f ms  p95 %7.1f ms  (%d rows, HTTP %d)", e.getKey(), ms[ms.length / 2] / 1e6,
+                        ms[(int) Math.ceil(ms.length * 0.95) - 1] / 1e6, rows, status));
+            }
+        }
+    }
+
     private void cold(Path store) throws Exception {
         List<String> cp = launcherClasspath();
         String q = "SELECT ?title WHERE { ?a a schema:NewsArticle ; dcterms:title ?title } ORDER BY ?title LIMIT 10";
