@@ -18,6 +18,11 @@ import org.parc.rdf.Vocab;
  * {@code # @param NAME TYPE required|optional DESCRIPTION} lines declare the parameters, which
  * are variables of the query bound through Jena's {@link ParameterizedSparqlString} (values are
  * escaped and typed, never pasted in as text).
+ *
+ * <p>A line ending in the comment {@code #if NAME} is part of the query only when NAME is given, one
+ * ending in {@code #unless NAME} only when it is not. A given value then takes part in the query's
+ * joins (found through an index) instead of being compared with every row in a FILTER, which on
+ * a large archive is the difference between milliseconds and seconds.
  */
 public record SavedQuery(String name, String description, List<Param> params, String text) {
 
@@ -43,7 +48,7 @@ public record SavedQuery(String name, String description, List<Param> params, St
                         + (params.isEmpty() ? " (it takes none)" : " (it takes " + String.join(", ", params.stream().map(Param::name).toList()) + ")"));
             }
         }
-        ParameterizedSparqlString pss = new ParameterizedSparqlString(QueryService.PROLOGUE + text);
+        ParameterizedSparqlString pss = new ParameterizedSparqlString(QueryService.PROLOGUE + conditional(text, values));
         for (Param p : params) {
             String v = values.get(p.name());
             if (v == null || v.isEmpty()) {
@@ -62,6 +67,24 @@ public record SavedQuery(String name, String description, List<Param> params, St
         } catch (QueryParseException e) {
             throw new IllegalStateException("saved query " + name + " does not parse: " + e.getMessage(), e);
         }
+    }
+
+    private static final java.util.regex.Pattern CONDITION = java.util.regex.Pattern.compile("#\\s*(if|unless)\\s+(\\w+)\\s*$");
+
+    /** The text without the lines whose {@code #if}/{@code #unless} condition does not hold. */
+    static String conditional(String text, Map<String, String> values) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (String line : text.split("\n", -1)) {
+            java.util.regex.Matcher m = CONDITION.matcher(line);
+            if (m.find() && !line.stripLeading().startsWith("#")) {
+                String v = values.get(m.group(2));
+                boolean given = v != null && !v.isEmpty();
+                if (given != m.group(1).equals("if")) continue;
+                line = line.substring(0, m.start());
+            }
+            out.append(line).append('\n');
+        }
+        return out.toString();
     }
 
     private static String iri(String param, String v) {

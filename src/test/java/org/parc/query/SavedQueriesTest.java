@@ -174,4 +174,18 @@ class SavedQueriesTest {
     private static String archiveIri(String path) {
         return articles.get(0).substring(0, articles.get(0).indexOf("article/")) + path;
     }
+
+    @Test
+    void linesDependOnWhetherAParameterIsGiven() {
+        String text = "SELECT * WHERE {\n  ?a ?p ?entity .   #if entity\n  ?a ?p ?o .   #unless entity\n  # a comment #if entity\n}\n";
+        String given = SavedQuery.conditional(text, Map.of("entity", "x"));
+        assertTrue(given.contains("?a ?p ?entity .") && !given.contains("?a ?p ?o"), given);
+        assertFalse(given.contains(".   #if"), given);
+        String absent = SavedQuery.conditional(text, Map.of());
+        assertTrue(absent.contains("?a ?p ?o .") && !absent.contains("?entity ."), absent);
+        assertTrue(SavedQuery.conditional(text, Map.of("entity", "")).contains("?a ?p ?o ."), "an empty value is not given");
+        // a condition on something that is not a parameter is a broken file
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> SavedQueries.parse("broken", "# d\n# @param a iri optional x\nSELECT * { ?s ?p ?b }  #if b\n"));
+    }
 }
