@@ -36,8 +36,9 @@ import org.parc.source.SourceFile;
 import org.parc.store.Archive;
 
 /**
- * Ingests files into an archive: checksums and the unchanged check on the calling thread, parsing
- * and recognition on a pool of workers, and every write from the calling thread, in input order.
+ * Ingests files into an archive: checksums, the unchanged check, parsing, recognition and mapping
+ * on a pool of workers; identities across documents on the calling thread, in input order; every
+ * write from one committer thread, in input order, overlapping the next group's work.
  *
  * <p>Each source file's graph is written whole inside a transaction, so a crash never leaves half a
  * document. Documents are committed in groups (at most {@link #BATCH_DOCS} documents,
@@ -50,12 +51,12 @@ import org.parc.store.Archive;
  */
 public final class Ingester {
     static final int BATCH_DOCS = 1024;
-    /** Bounds the heap a group holds (roughly 300 bytes a quad in Jena models). */
-    static final long BATCH_QUADS = 400_000;
+    /** Bounds the heap a group holds (roughly 300 bytes a quad in Jena models; two groups live at once). */
+    static final long BATCH_QUADS = 150_000;
     /** Documents per commit; the system property parc.ingest.batchDocs overrides it (benchmarks, tests). */
     private final int batchDocs = Integer.getInteger("parc.ingest.batchDocs", BATCH_DOCS);
     static final long BATCH_CHARS = 16_000_000;
-    static final Duration BATCH_TIME = Duration.ofSeconds(20);
+    static final Duration BATCH_TIME = Duration.ofSeconds(10);
 
     private final Archive archive;
     private final Pipeline pipeline;
@@ -108,14 +109,13 @@ public final class Ingester {
         });
         Deque<Job> window = new ArrayDeque<>();
         Set<String> thisRun = new HashSet<>();
-        Batch batch = new Batch(c, identities, mapper.iris());
-        try {
+        try (Batch batch = new Batch(c, identities, mapper.iris())) {
             for (FileWalker.Entry e : FileWalker.walk(roots)) {
                 window.add(submit(e, mapper, corrections, pool));
                 while (window.size() >= threads * 4) drain(window.poll(), thisRun, batch);
             }
             while (!window.isEmpty()) drain(window.poll(), thisRun, batch);
-            batch.commit();
+            batch.finish();
         } finally {
             pool.shutdownNow();
         }
@@ -211,15 +211,25 @@ public final class Ingester {
 
     /**
      * Documents mapped but not yet committed, and the outcomes that wait for them (to keep input
-     * order and to report only what is durable).
+     * order and to report only what is durable). A full group is written by a committer thread
+     * while the next one fills, so that the workers keep both cores busy during a commit; at most
+     * one group is being written and one filling. The committer reports outcomes, in input order,
+     * after their group's commit.
      */
-    private final class Batch {
+    private final class Batch implements AutoCloseable {
         private final Counter counter;
         private final ArchiveIdentities identities;
         private final org.parc.rdf.Iris iris;
         private final List<String> graphs = new ArrayList<>();
         private final List<Model> models = new ArrayList<>();
         private final List<Outcome> outcomes = new ArrayList<>();
+        private final ExecutorService committer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "parc-commit");
+            t.setDaemon(true);
+            return t;
+        });
+        /** The last write handed to the committer, and the last task of any kind. */
+        private Future<?> writing, last;
         private long chars;
         private long quads;
         private long since;
@@ -239,8 +249,9 @@ public final class Ingester {
         }
 
         void outcome(Outcome o) {
-            if (pending()) outcomes.add(o);
-            else counter.report(o);
+            outcomes.add(o);
+            // nothing to write: report it after what is being written, in order
+            if (!pending()) commit();
         }
 
         void add(String graph, Model m, long textChars, Outcome.Ingested o) {
@@ -255,19 +266,60 @@ public final class Ingester {
             if (graphs.size() >= batchDocs || quads >= BATCH_QUADS || chars >= BATCH_CHARS || remainingMillis() <= 1) commit();
         }
 
+        /** Hands the group to the committer, after the write before it has finished. */
         void commit() {
-            if (pending()) {
-                archive.write(conn -> {
-                    for (int i = 0; i < graphs.size(); i++) conn.put(graphs.get(i), models.get(i));
-                });
-            }
+            if (graphs.isEmpty() && outcomes.isEmpty()) return;
+            List<String> gs = List.copyOf(graphs);
+            List<Model> ms = List.copyOf(models);
+            List<Outcome> done = List.copyOf(outcomes);
             graphs.clear();
             models.clear();
+            outcomes.clear();
             chars = 0;
             quads = 0;
-            List<Outcome> done = List.copyOf(outcomes);
-            outcomes.clear();
-            done.forEach(counter::report);
+            if (gs.isEmpty()) {
+                last = committer.submit(() -> done.forEach(counter::report));
+                return;
+            }
+            await(writing);
+            writing = committer.submit(() -> {
+                archive.write(conn -> {
+                    for (int i = 0; i < gs.size(); i++) conn.put(gs.get(i), ms.get(i));
+                });
+                done.forEach(counter::report);
+            });
+            last = writing;
+        }
+
+        /** Commits what is left and waits until every outcome is reported. */
+        void finish() {
+            commit();
+            await(last);
+        }
+
+        private void await(Future<?> f) {
+            if (f == null) return;
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+
+        /** Never leaves a write running behind the caller (the archive may be closed next). */
+        @Override
+        public void close() {
+            committer.shutdown();
+            try {
+                committer.awaitTermination(1, TimeUnit.HOURS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
