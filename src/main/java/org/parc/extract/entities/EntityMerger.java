@@ -227,11 +227,20 @@ public final class EntityMerger {
         for (Form f : g) {
             if (f.words.size() != 1 || Names.isAcronym(f.text)) return false;
             String lower = f.text.toLowerCase(java.util.Locale.ROOT);
-            if (lower.equals(f.text) || !Pattern.compile("(?<![\\p{L}-])" + Pattern.quote(lower) + "(?![\\p{L}-])").matcher(text).find()) {
-                return false;
-            }
+            if (lower.equals(f.text) || !containsWord(text, lower)) return false;
         }
         return true;
+    }
+
+    /** {@code word} in the text, not inside a longer word or hyphenated compound (a regex per form cost too much). */
+    private static boolean containsWord(String text, String word) {
+        for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+            int end = i + word.length();
+            boolean before = i > 0 && (Character.isLetter(text.codePointBefore(i)) || text.charAt(i - 1) == '-');
+            boolean after = end < text.length() && (Character.isLetter(text.codePointAt(end)) || text.charAt(end) == '-');
+            if (!before && !after) return true;
+        }
+        return false;
     }
 
     private Entity entity(List<Form> g, Evidence evidence) {
@@ -451,6 +460,8 @@ public final class EntityMerger {
             "company", "co", "ltd", "llc", "plc", "organization", "organisation", "movement", "foundation",
             "association", "agency", "network", "news", "times", "militia", "forces", "army", "government");
 
+    private static final Set<String> COMPASS = Set.of("north", "south", "east", "west");
+
     /** Whether short form {@code s} names the same {@code t} as longer form {@code l}. */
     private boolean partOf(Form s, Form l, EntityType t) {
         List<String> sw = s.words, lw = l.words;
@@ -474,7 +485,9 @@ public final class EntityMerger {
                     || prefix && (k >= 2 && lw.get(k).equals("of") || k >= 3
                     || GENERIC_ORG_WORDS.containsAll(lw.subList(k, lw.size())));
             // "Mountain View" is "Mountain View, California"; "Mexico" is not "Mexico City"
-            case PLACE -> l.text.startsWith(s.text + ",") || l.text.startsWith(s.text + " ,");
+            case PLACE -> l.text.startsWith(s.text + ",") || l.text.startsWith(s.text + " ,")
+                    // "Korea" beside "South Korea"; but "Sudan" is a country of its own beside "South Sudan"
+                    || suffix && lw.size() == k + 1 && COMPASS.contains(lw.get(0)) && gazetteer != null && gazetteer.lookup(s.text).isEmpty();
             default -> false;
         };
     }

@@ -15,11 +15,22 @@ public final class Names {
 
     /** Case-, diacritic- and punctuation-insensitive form: "U.S." and "US" agree, "Türkiye" = "turkiye". */
     static String fold(String s) {
-        String t = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+        // called for every name and word many times per article: precompiled patterns, and no
+        // decomposition for plain ASCII
+        String t = ascii(s) ? s : MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFKD)).replaceAll("");
         t = t.toLowerCase(Locale.ROOT).replace('’', '\'');
-        t = t.replaceAll("[.,'\"`()\\[\\]]", "");
-        t = t.replaceAll("[\\s\\-‐‑–—_/]+", " ").strip();
+        t = PUNCT.matcher(t).replaceAll("");
+        t = SPACES.matcher(t).replaceAll(" ").strip();
         return t;
+    }
+
+    private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+    private static final java.util.regex.Pattern PUNCT = java.util.regex.Pattern.compile("[.,'\"`()\\[\\]]");
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\-‐‑–—_/]+");
+
+    private static boolean ascii(String s) {
+        for (int i = 0; i < s.length(); i++) if (s.charAt(i) >= 0x80) return false;
+        return true;
     }
 
     /** Words of a name, split on spaces and hyphens ("al-Maliki" → al, Maliki). */

@@ -232,6 +232,15 @@ class EntityMergerTest {
     }
 
     @Test
+    void aBareNameJoinsItsOneCompassQualifiedPlace() {
+        String t = "South Korea beat Panama. Korea scored twice. South Sudan and Sudan signed a deal.";
+        List<Entity> es = merge(t, at(t, EntityType.PLACE, "South Korea", "Panama", "Korea", "South Sudan", "Sudan"));
+        assertEquals(List.of("Korea"), named(es, "South Korea").alternateNames());
+        // Sudan is a country of its own
+        assertEquals(2, es.stream().filter(e -> e.name().contains("Sudan")).count());
+    }
+
+    @Test
     void countriesLinkByEveryCommonName() {
         PlaceGazetteer g = PlaceGazetteer.shipped();
         // GeoNames' short and official names, the JDK's English name and parc's aliases
