@@ -146,15 +146,26 @@ public final class CanonicalRdf {
         w.print("}\n\n");
     }
 
-    /** N-Triples (graph null) or N-Quads lines, sorted. */
+    /**
+     * N-Triples (graph null) or N-Quads lines, sorted. Subjects, predicates and IRI objects repeat
+     * within a document (each annotation's IRI starts a dozen lines), so their forms are made once.
+     */
     public void lines(Node graph, List<Triple> triples) {
-        List<String> out = new ArrayList<>(triples.size());
-        String g = graph == null ? "" : " " + nt(graph);
+        String[] out = new String[triples.size()];
+        String g = graph == null ? " .\n" : " " + nt(graph) + " .\n";
+        java.util.Map<Node, String> forms = new java.util.HashMap<>();
+        StringBuilder sb = new StringBuilder(256);
+        int i = 0;
         for (Triple t : triples) {
-            out.add(nt(t.getSubject()) + " " + nt(t.getPredicate()) + " " + nt(t.getObject()) + g + " .\n");
+            Node o = t.getObject();
+            sb.setLength(0);
+            sb.append(forms.computeIfAbsent(t.getSubject(), CanonicalRdf::nt)).append(' ')
+                    .append(forms.computeIfAbsent(t.getPredicate(), CanonicalRdf::nt)).append(' ')
+                    .append(o.isLiteral() ? nt(o) : forms.computeIfAbsent(o, CanonicalRdf::nt)).append(g);
+            out[i++] = sb.toString();
         }
-        java.util.Collections.sort(out);
-        out.forEach(w::print);
+        java.util.Arrays.sort(out);
+        for (String line : out) w.print(line);
     }
 
     public void blankLine() {

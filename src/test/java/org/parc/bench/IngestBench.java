@@ -56,8 +56,9 @@ class IngestBench {
         Files.createDirectories(WORK);
         line("# parc bench " + Instant.now());
         line(machine());
-        EntityRecognizer rec = Pipelines.recognizer();
-        line("recognizer: " + (rec == EntityRecognizer.NONE ? "NONE (no-op: Pipelines.recognizer() returns EntityRecognizer.NONE)"
+        // -Dparc.bench.entities=false: no recognition anywhere (ingest --no-entities), for a quick run at large N
+        EntityRecognizer rec = Boolean.parseBoolean(System.getProperty("parc.bench.entities", "true")) ? Pipelines.recognizer() : EntityRecognizer.NONE;
+        line("recognizer: " + (rec == EntityRecognizer.NONE ? "NONE (-Dparc.bench.entities=false: recognition not timed, ingest --no-entities)"
                 : rec.getClass().getName()));
         for (String s : System.getProperty("parc.bench.n", "1000,10000").split(",")) {
             int n = Integer.parseInt(s.strip().replace("_", ""));
@@ -124,8 +125,9 @@ class IngestBench {
 
         // parc ingest in a child JVM, batched commits (the default) and one commit per document.
         BenchCorpus.deleteTree(store);
-        Child ingest = child(List.of("-Xmx" + XMX), "parc", "ingest", "--store", store.toString(), "-q",
-                WORK.resolve("corpus-" + n).toString());
+        Child ingest = rec == EntityRecognizer.NONE
+                ? child(List.of("-Xmx" + XMX), "parc", "ingest", "--store", store.toString(), "-q", "--no-entities", WORK.resolve("corpus-" + n).toString())
+                : child(List.of("-Xmx" + XMX), "parc", "ingest", "--store", store.toString(), "-q", WORK.resolve("corpus-" + n).toString());
         double ingestRate = n / (ingest.ms / 1000.0);
         long storeBytes = BenchCorpus.sizeOf(store);
         long storeAllocated = allocated(store);
