@@ -333,7 +333,7 @@ class IngestBench {
             String entity = first(archive, "SELECT ?e WHERE { ?a schema:mentions ?e } GROUP BY ?e ORDER BY DESC(COUNT(?a)) ?e LIMIT 1");
             String entityName = first(archive, "SELECT ?n WHERE { <" + entity + "> schema:name ?n } ORDER BY ?n LIMIT 1");
             String outlet = first(archive, "SELECT ?name WHERE { ?a dcterms:publisher/schema:name ?name } GROUP BY ?name ORDER BY DESC(COUNT(?a)) ?name LIMIT 1");
-            String year = first(archive, "SELECT (SUBSTR(STR(?d), 1, 4) AS ?y) WHERE { ?a dcterms:issued ?d } GROUP BY (SUBSTR(STR(?d), 1, 4)) ORDER BY DESC(COUNT(?a)) LIMIT 1");
+            String year = first(archive, "SELECT ?y WHERE { ?a dcterms:issued ?d BIND(SUBSTR(STR(?d), 1, 4) AS ?y) } GROUP BY ?y ORDER BY DESC(COUNT(?a)) ?y LIMIT 1");
             String mentioning = first(archive, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a schema:mentions <" + entity + "> }");
             line("saved queries through `parc serve` (HTTP on 127.0.0.1, JSON results, warm: 5 runs, then 30 timed); entity <" + entity
                     + "> (the most mentioned: in " + mentioning + " articles), article <" + article + ">, outlet " + lit(String.valueOf(outlet))
