@@ -332,11 +332,15 @@ class IngestBench {
             String article = first(archive, "SELECT ?a WHERE { ?a a schema:NewsArticle } ORDER BY ?a LIMIT 1 OFFSET 7");
             String entity = first(archive, "SELECT ?e WHERE { ?a schema:mentions ?e } GROUP BY ?e ORDER BY DESC(COUNT(?a)) ?e LIMIT 1");
             String entityName = first(archive, "SELECT ?n WHERE { <" + entity + "> schema:name ?n } ORDER BY ?n LIMIT 1");
+            // and a typical one: mentioned in 5 to 20 articles
+            String typical = first(archive, "SELECT ?e WHERE { ?a schema:mentions ?e } GROUP BY ?e HAVING (COUNT(?a) >= 5 && COUNT(?a) <= 20) ORDER BY DESC(COUNT(?a)) ?e LIMIT 1");
+            String typicalName = first(archive, "SELECT ?n WHERE { <" + typical + "> schema:name ?n } ORDER BY ?n LIMIT 1");
+            String typicalCount = first(archive, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a schema:mentions <" + typical + "> }");
             String outlet = first(archive, "SELECT ?name WHERE { ?a dcterms:publisher/schema:name ?name } GROUP BY ?name ORDER BY DESC(COUNT(?a)) ?name LIMIT 1");
             String year = first(archive, "SELECT ?y WHERE { ?a dcterms:issued ?d BIND(SUBSTR(STR(?d), 1, 4) AS ?y) } GROUP BY ?y ORDER BY DESC(COUNT(?a)) ?y LIMIT 1");
             String mentioning = first(archive, "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a schema:mentions <" + entity + "> }");
             line("saved queries through `parc serve` (HTTP on 127.0.0.1, JSON results, warm: 5 runs, then 30 timed); entity <" + entity
-                    + "> (the most mentioned: in " + mentioning + " articles), article <" + article + ">, outlet " + lit(String.valueOf(outlet))
+                    + "> (the most mentioned: in " + mentioning + " articles), typical entity <" + typical + "> (in " + typicalCount + "), article <" + article + ">, outlet " + lit(String.valueOf(outlet))
                     + ", year " + year + ":");
             Map<String, Map<String, String>> runs = new LinkedHashMap<>();
             runs.put("article-entities", Map.of("article", article));
@@ -346,6 +350,10 @@ class IngestBench {
             runs.put("articles-mentioning (by name)", Map.of("name", String.valueOf(entityName)));
             runs.put("entity-timeline", Map.of("entity", entity));
             runs.put("co-occurrence", Map.of("entity", entity));
+            runs.put("articles-mentioning (typical entity)", Map.of("entity", typical));
+            runs.put("articles-mentioning (typical, by name)", Map.of("name", String.valueOf(typicalName)));
+            runs.put("entity-timeline (typical entity)", Map.of("entity", typical));
+            runs.put("co-occurrence (typical entity)", Map.of("entity", typical));
             runs.put("librarian-corrections", Map.of());
             runs.put("value-provenance", Map.of("subject", article));
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
