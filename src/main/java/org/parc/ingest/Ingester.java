@@ -52,11 +52,11 @@ import org.parc.store.Archive;
 public final class Ingester {
     static final int BATCH_DOCS = 1024;
     /** Bounds the heap a group holds (roughly 300 bytes a quad in Jena models; two groups live at once). */
-    static final long BATCH_QUADS = 150_000;
+    static final long BATCH_QUADS = 300_000;
     /** Documents per commit; the system property parc.ingest.batchDocs overrides it (benchmarks, tests). */
     private final int batchDocs = Integer.getInteger("parc.ingest.batchDocs", BATCH_DOCS);
     static final long BATCH_CHARS = 16_000_000;
-    static final Duration BATCH_TIME = Duration.ofSeconds(10);
+    static final Duration BATCH_TIME = Duration.ofSeconds(20);
 
     private final Archive archive;
     private final Pipeline pipeline;

@@ -129,7 +129,7 @@ class EntityMergerTest {
         Entity us = named(es, "United States");
         assertEquals(List.of("America", "U.S.", "US"), us.alternateNames());
         assertEquals("united-states", us.key());
-        // countries are not linked: no registry package ships GeoNames' country table
+        // (the country's GeoNames link is checked in countriesLinkByEveryCommonName)
         // the abbreviation keeps its dot, the sentence's is not taken twice
         assertEquals(List.of("Washington D.C."), named(es, "Washington, D.C.").alternateNames());
         assertEquals(2, es.size());
