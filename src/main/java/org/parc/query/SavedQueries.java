@@ -84,9 +84,7 @@ public final class SavedQueries {
                 description.append(c);
             }
         }
-        Matcher cond = Pattern.compile("#\\s*(?:if|unless)\\s+(\\w+)\\s*$", Pattern.MULTILINE).matcher(text);
-        while (cond.find()) {
-            String p = cond.group(1);
+        for (String p : SavedQuery.conditionNames(text)) {
             if (params.stream().noneMatch(x -> x.name().equals(p))) {
                 throw new IllegalStateException("saved query " + name + ": a line depends on '" + p + "', which is not a parameter");
             }

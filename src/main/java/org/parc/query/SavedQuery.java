@@ -71,12 +71,28 @@ public record SavedQuery(String name, String description, List<Param> params, St
 
     private static final java.util.regex.Pattern CONDITION = java.util.regex.Pattern.compile("#\\s*(if|unless)\\s+(\\w+)\\s*$");
 
+    /** The condition ending a query line ({@code #if NAME}, {@code #unless NAME}), or null; comment lines have none. */
+    private static java.util.regex.Matcher condition(String line) {
+        java.util.regex.Matcher m = CONDITION.matcher(line);
+        return m.find() && !line.stripLeading().startsWith("#") ? m : null;
+    }
+
+    /** The parameter names the text's {@code #if}/{@code #unless} lines depend on. */
+    static java.util.Set<String> conditionNames(String text) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (String line : text.split("\n", -1)) {
+            java.util.regex.Matcher m = condition(line);
+            if (m != null) out.add(m.group(2));
+        }
+        return out;
+    }
+
     /** The text without the lines whose {@code #if}/{@code #unless} condition does not hold. */
     static String conditional(String text, Map<String, String> values) {
         StringBuilder out = new StringBuilder(text.length());
         for (String line : text.split("\n", -1)) {
-            java.util.regex.Matcher m = CONDITION.matcher(line);
-            if (m.find() && !line.stripLeading().startsWith("#")) {
+            java.util.regex.Matcher m = condition(line);
+            if (m != null) {
                 String v = values.get(m.group(2));
                 boolean given = v != null && !v.isEmpty();
                 if (given != m.group(1).equals("if")) continue;
