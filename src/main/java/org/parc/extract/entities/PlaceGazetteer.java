@@ -97,15 +97,17 @@ public final class PlaceGazetteer {
         private static PlaceGazetteer load() {
             List<Place> places = new ArrayList<>();
             Map<String, Place> countryByCode = new LinkedHashMap<>();
+            Map<String, Place> countryByName = new HashMap<>();
             for (String line : ShippedLines.of("geonames-places.tsv")) {
                 String[] f = line.split("\t");
                 Place p = new Place(Long.parseLong(f[0]), f[1].equals("A"), f[2], f[3], Long.parseLong(f[4].isEmpty() ? "0" : f[4]), f[5]);
                 places.add(p);
-                if (p.country()) countryByCode.putIfAbsent(p.countryCode(), p);
+                if (p.country()) {
+                    countryByCode.putIfAbsent(p.countryCode(), p);
+                    countryByName.put(Names.fold(p.name()), p);
+                }
             }
             // the names a news text uses: the JDK's English names of the ISO codes, then the aliases
-            Map<String, Place> countryByName = new HashMap<>();
-            for (Place p : List.copyOf(places)) if (p.country()) countryByName.put(Names.fold(p.name()), p);
             for (Place c : countryByCode.values()) {
                 for (String n : PlaceNames.countryForms(c.countryCode())) {
                     if (countryByName.putIfAbsent(Names.fold(n), c) == null) places.add(withName(c, n));
