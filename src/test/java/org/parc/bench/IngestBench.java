@@ -299,13 +299,7 @@ class IngestBench {
                 Query q = QueryService.parse(e.getValue());
                 CountingOut rows = new CountingOut();
                 for (int i = 0; i < 5; i++) QueryService.run(archive, q, "csv", rows.reset(), 60_000);
-                long[] ms = new long[30];
-                for (int i = 0; i < ms.length; i++) {
-                    long t = System.nanoTime();
-                    QueryService.run(archive, q, "csv", rows.reset(), 60_000);
-                    ms[i] = System.nanoTime() - t;
-                }
-                Arrays.sort(ms);
+                long[] ms = timed(() -> QueryService.run(archive, q, "csv", rows.reset(), 60_000));
                 long n = archive.read(c -> {
                     try (QueryExecution qe = c.query(q)) {
                         long k = 0;
@@ -376,18 +370,28 @@ class IngestBench {
                     line(String.format(Locale.ROOT, "  %-44s first run %.1f s (HTTP %d): too slow to time 35 runs", e.getKey(), secs(first), status));
                     continue;
                 }
-                long[] ms = new long[30];
-                for (int i = 0; i < ms.length; i++) {
-                    long t = System.nanoTime();
-                    http.send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
-                    ms[i] = System.nanoTime() - t;
-                }
-                Arrays.sort(ms);
+                long[] ms = timed(() -> http.send(req, java.net.http.HttpResponse.BodyHandlers.ofString()));
                 long rows = status == 200 ? new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("results").path("bindings").size() : -1;
                 line(String.format(Locale.ROOT, "  %-44s p50 %7.1f ms  p95 %7.1f ms  (%d rows, HTTP %d)", e.getKey(), ms[ms.length / 2] / 1e6,
                         ms[(int) Math.ceil(ms.length * 0.95) - 1] / 1e6, rows, status));
             }
         }
+    }
+
+    /** Nanoseconds of 30 runs, sorted (index 15 is the median, 28 the 95th percentile). */
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static long[] timed(Step run) throws Exception {
+        long[] ns = new long[30];
+        for (int i = 0; i < ns.length; i++) {
+            long t = System.nanoTime();
+            run.run();
+            ns[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(ns);
+        return ns;
     }
 
     private void cold(Path store) throws Exception {
