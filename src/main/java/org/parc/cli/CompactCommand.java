@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.parc.ExitCodes;
 import org.parc.ParcException;
 import org.parc.store.Archive;
+import org.parc.store.Stores;
 import org.parc.store.Tdb2Archive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,10 +26,12 @@ final class CompactCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // decided before opening: a usage error needs no connection to the server
+        if (Stores.isRemote(store.location())) {
+            throw ParcException.usage("compact applies to an embedded archive; " + store.location() + " is a SPARQL endpoint");
+        }
         try (Archive archive = store.open(false)) {
-            if (!(archive instanceof Tdb2Archive tdb)) {
-                throw ParcException.usage("compact applies to an embedded archive; " + archive.location() + " is a SPARQL endpoint");
-            }
+            Tdb2Archive tdb = (Tdb2Archive) archive;
             long t0 = System.nanoTime();
             long[] size = tdb.compact();
             parc.out.printf(Locale.ROOT, "compacted %s: %s -> %s in %.1f s%n", archive.location(), mb(size[0]), mb(size[1]),

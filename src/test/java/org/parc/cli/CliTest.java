@@ -92,4 +92,12 @@ class CliTest {
         Run more = TestArchives.parc("ingest", "--store", store, "--no-entities", TestArchives.seeds().resolve("002_11c8f2f87e1597f2.txt").toString());
         assertEquals(0, more.code(), more::toString);
     }
+
+    @Test
+    void compactOfASparqlEndpointIsAUsageError() {
+        // nothing is contacted: the store kind alone decides
+        Run r = TestArchives.parc("compact", "--store", "http://127.0.0.1:9/parc");
+        assertEquals(2, r.code(), r::toString);
+        assertTrue(r.err().contains("SPARQL endpoint"), r::toString);
+    }
 }
