@@ -33,7 +33,8 @@ import org.parc.rdf.Iris;
  * that fits several people is kept apart, its candidates named in its evidence.
  */
 public final class EntityMerger {
-    private static final Pattern PAREN = Pattern.compile("\\G\\s{0,2}\\(\\s*([^()\\n]{1,60}?)\\s*\\)");
+    private static final Pattern PAREN = Pattern.compile("\\s{0,2}\\(\\s*([^()\\n]{1,60}?)\\s*\\)");
+    private static final Pattern ALIAS_PART = Pattern.compile("[^/,;]+");
     private static final Set<String> KEEP_DOT = Set.of("jr.", "sr.", "inc.", "co.", "ltd.", "corp.", "st.", "bros.");
 
     private final Aliases aliases;
@@ -387,13 +388,13 @@ public final class EntityMerger {
             if (Names.words(name).size() < 2 || name.equals(name.toUpperCase())) continue;
             Matcher pm = PAREN.matcher(text);
             pm.region(m.end(), text.length());
-            if (!pm.find()) continue;
+            if (!pm.lookingAt()) continue;
             // "WASHINGTON (Reuters) -": a dateline, not an alias
             String after = text.substring(pm.end(), Math.min(text.length(), pm.end() + 3)).strip();
             if (after.startsWith("-") || after.startsWith("–") || after.startsWith("—")) continue;
             int base = pm.start(1);
             String inner = pm.group(1);
-            Matcher part = Pattern.compile("[^/,;]+").matcher(inner);
+            Matcher part = ALIAS_PART.matcher(inner);
             while (part.find()) {
                 int s = base + part.start(), e = base + part.end();
                 while (s < e && !Character.isLetterOrDigit(text.charAt(s))) s++;

@@ -198,7 +198,7 @@ final class MentionRules {
                     to = EntityType.PLACE;
                 } else if (ORG_NOUN.matcher(before).find()) {
                     to = EntityType.ORGANIZATION;
-                } else if (Pattern.compile("(?m)^" + Pattern.quote(t) + "\\s?[-–—]\\s").matcher(text).find()) {
+                } else if (opensLineBeforeDash(text, t)) {
                     // "Alwaght- Iraqis and ...": a source credit opens a paragraph with it
                     to = EntityType.ORGANIZATION;
                 } else {
@@ -221,6 +221,8 @@ final class MentionRules {
         for (int j : new int[] {i - 1, i + 1}) {
             if (j < 0 || j >= ms.size()) continue;
             RawMention o = ms.get(j);
+            // a nested mention overlaps its neighbour: nothing lies between them
+            if (o.start() < m.end() && m.start() < o.end()) continue;
             String between = j > i ? text.substring(m.end(), o.start()) : text.substring(o.end(), m.start());
             if (!between.matches(" (and|or) ")) continue;
             String ot = text.substring(o.start(), o.end());
@@ -491,6 +493,24 @@ final class MentionRules {
 
     private static boolean overlaps(List<RawMention> ms, int s, int e) {
         for (RawMention o : ms) if (o.start() < e && s < o.end()) return true;
+        return false;
+    }
+
+    private static final Pattern DASH_AFTER = Pattern.compile("\\s?[-–—]\\s");
+
+    /**
+     * True when a line opens with the name and a dash. Looks only where the name occurs: a regex
+     * compiled per name and run over the whole text cost more than the rest of these rules.
+     */
+    static boolean opensLineBeforeDash(String text, String name) {
+        if (name.isEmpty()) return false;
+        Matcher dash = DASH_AFTER.matcher(text);
+        for (int i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+            char before = i == 0 ? '\n' : text.charAt(i - 1);
+            // the line terminators of (?m)^
+            boolean lineStart = before == '\n' || before == '\r' || before == '\u0085' || before == '\u2028' || before == '\u2029';
+            if (lineStart && dash.region(i + name.length(), text.length()).lookingAt()) return true;
+        }
         return false;
     }
 }

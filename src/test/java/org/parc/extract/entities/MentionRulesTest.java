@@ -118,4 +118,23 @@ class MentionRulesTest {
         assertEquals(List.of("organization:Reuters"), apply(t, new RawMention(EntityType.PERSON, t.indexOf('-'), t.indexOf('-') + 1),
                 at(t, EntityType.ORGANIZATION, "Reuters")));
     }
+
+    /** A one-word name inside a longer mention has no text between it and its neighbour (this threw). */
+    @Test
+    void oneWordNameInsideALongerMention() {
+        String t = "Leaders of Kawa Harir and Afrin met.";
+        List<String> got = apply(t, at(t, EntityType.ORGANIZATION, "Kawa Harir"), at(t, EntityType.PERSON, "Harir"),
+                at(t, EntityType.PLACE, "Afrin"));
+        assertTrue(got.contains("organization:Kawa Harir"), got.toString());
+    }
+
+    @Test
+    void lineOpeningWithNameAndDash() {
+        assertTrue(MentionRules.opensLineBeforeDash("Alwaght- Iraqis", "Alwaght"));
+        assertTrue(MentionRules.opensLineBeforeDash("News.\nAlwaght – Iraqis", "Alwaght"));
+        assertTrue(MentionRules.opensLineBeforeDash("By Alwaght\r\nAlwaght — x", "Alwaght"));
+        assertTrue(!MentionRules.opensLineBeforeDash("By Alwaght - Iraqis", "Alwaght"));
+        assertTrue(!MentionRules.opensLineBeforeDash("Alwaght said - no", "Alwaght"));
+        assertTrue(!MentionRules.opensLineBeforeDash("Alwaghts- no", "Alwaght"));
+    }
 }

@@ -157,4 +157,22 @@ class RuleDateExtractorTest {
         }
         assertTrue(got.stream().noneMatch(s -> s.startsWith("120") || s.contains("90") || s.contains("25=")), "" + got);
     }
+
+    /** The name lists are compiled as tries: the same words, and the longer of two that share a prefix first. */
+    @Test
+    void nameAlternationsAreTriesOfTheSameWords() {
+        String[] words = {"Sep", "Sept", "September", "Sat", "Saturday", "Sun", "Mar", "May", "March"};
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(RuleDateExtractor.alt(words));
+        for (String w : words) {
+            assertTrue(p.matcher(w).matches(), w);
+            assertTrue(p.matcher(w.toUpperCase(java.util.Locale.ROOT)).matches(), w);
+        }
+        for (String w : new String[] {"", "S", "Se", "Septe", "sept", "Sa", "Marc", "Mays", "SEPt"}) {
+            assertTrue(!p.matcher(w).matches(), w);
+        }
+        java.util.regex.Matcher m = p.matcher("in September and SEPT, on Saturday");
+        List<String> got = new ArrayList<>();
+        while (m.find()) got.add(m.group());
+        assertEquals(List.of("September", "SEPT", "Saturday"), got);
+    }
 }
