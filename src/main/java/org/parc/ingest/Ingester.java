@@ -17,7 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.BiFunction;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
@@ -41,22 +42,18 @@ import org.parc.store.Archive;
  * write from one committer thread, in input order, overlapping the next group's work.
  *
  * <p>Each source file's graph is written whole inside a transaction, so a crash never leaves half a
- * document. Documents are committed in groups (at most {@link #BATCH_DOCS} documents,
- * {@link #BATCH_QUADS} quads, about {@link #BATCH_CHARS} characters of text, or {@link #BATCH_TIME}
- * of work): one commit (one fsync) per file made ingest I/O-bound at a few files a second, and as
- * TDB2 never overwrites a block in place, every commit also leaves the index blocks it touched
- * behind on disk (until `parc compact`), so fewer, larger commits keep the store smaller. An outcome is reported only after its
- * document is committed, so "ingested" on screen means durable; a killed ingest loses at most the
- * uncommitted group, which a rerun ingests again (files already archived are "unchanged").
+ * document. Documents are committed in groups (see {@link Batch}): one commit (one fsync) per file
+ * made ingest I/O-bound at a few files a second. An outcome is reported only after its document is
+ * committed, so "ingested" on screen means durable; a killed ingest loses at most the uncommitted
+ * group, which a rerun ingests again (files already archived are "unchanged").
  */
 public final class Ingester {
-    static final int BATCH_DOCS = 1024;
-    /** Bounds the heap a group holds (roughly 300 bytes a quad in Jena models; two groups live at once). */
-    static final long BATCH_QUADS = 300_000;
+    static final int BATCH_DOCS = 4096;
     /** Documents per commit; the system property parc.ingest.batchDocs overrides it (benchmarks, tests). */
     private final int batchDocs = Integer.getInteger("parc.ingest.batchDocs", BATCH_DOCS);
-    static final long BATCH_CHARS = 16_000_000;
-    static final Duration BATCH_TIME = Duration.ofSeconds(20);
+    /** Quads per commit: bounds the work a killed ingest loses, not the heap (documents stream into the transaction). */
+    static final long BATCH_QUADS = Long.getLong("parc.ingest.batchQuads", 2_000_000);
+    static final Duration BATCH_TIME = Duration.ofSeconds(Long.getLong("parc.ingest.batchSeconds", 60));
 
     private final Archive archive;
     private final Pipeline pipeline;
@@ -93,7 +90,7 @@ public final class Ingester {
     }
 
     /** A worker's finished document: its graph, ready to be written. */
-    private record Mapped(String sha256, String graph, Model model, long textChars, Outcome.Ingested outcome) {}
+    private record Mapped(String sha256, String graph, Model model, Outcome.Ingested outcome) {}
 
     public IngestSummary ingest(List<Path> roots, IngestListener listener) {
         Instant start = clock.instant();
@@ -170,7 +167,7 @@ public final class Ingester {
         } catch (RuntimeException | StackOverflowError ex) {
             return new Outcome.Failed(e.relativePath(), "internal error while mapping to RDF: " + describe(ex));
         }
-        return new Mapped(file.sha256(), graph, m, rec.doc().text().length(), new Outcome.Ingested(
+        return new Mapped(file.sha256(), graph, m, new Outcome.Ingested(
                 file.relativePath(), file.sha256(), rec.articles().size(), rec.previousSha256() != null));
     }
 
@@ -180,27 +177,19 @@ public final class Ingester {
             batch.outcome(job.known());
             return;
         }
-        Object r = await(job, batch);
+        Object r = await(job);
         if (r instanceof Outcome o) {
             batch.outcome(o);
         } else if (r instanceof Mapped m) {
-            if (thisRun.add(m.sha256())) batch.add(m.graph(), m.model(), m.textChars(), m.outcome());
+            if (thisRun.add(m.sha256())) batch.add(m.graph(), m.model(), m.outcome());
             else batch.outcome(new Outcome.Unchanged(m.outcome().file(), m.sha256()));
         }
     }
 
-    /** Waits for a worker's result; commits the pending group first if the wait would hold it too long. */
-    private static Object await(Job job, Batch batch) {
-        Future<Object> f = job.result();
+    /** Waits for a worker's result (the writer commits on its own clock meanwhile). */
+    private static Object await(Job job) {
         try {
-            if (!f.isDone() && batch.pending()) {
-                try {
-                    return f.get(batch.remainingMillis(), TimeUnit.MILLISECONDS);
-                } catch (TimeoutException e) {
-                    batch.commit();
-                }
-            }
-            return f.get();
+            return job.result().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
@@ -210,115 +199,143 @@ public final class Ingester {
     }
 
     /**
-     * Documents mapped but not yet committed, and the outcomes that wait for them (to keep input
-     * order and to report only what is durable). A full group is written by a committer thread
-     * while the next one fills, so that the workers keep both cores busy during a commit; at most
-     * one group is being written and one filling. The committer reports outcomes, in input order,
-     * after their group's commit.
+     * The one writer: a thread that adds each mapped document to an open write transaction as it
+     * arrives, in input order, and commits a group when it is full ({@link #BATCH_DOCS} documents,
+     * {@link #BATCH_QUADS} quads, or {@link #BATCH_TIME} after its first document) or when input
+     * pauses or ends. A document's graph is written whole inside one transaction, so each stays
+     * atomic; outcomes are reported after their group's commit, in input order. Documents go to the
+     * store as they come instead of waiting in memory for their group, so the heap holds only a
+     * short queue whatever the group's size, and groups can be large: each commit rewrites the
+     * index blocks it touched (TDB2 never overwrites a block in place), so fewer, larger commits
+     * cost the writer less work and the store less disk.
      */
     private final class Batch implements AutoCloseable {
+        private sealed interface Item permits Doc, Report, End {}
+        private record Doc(String graph, Model model, Outcome outcome) implements Item {}
+        private record Report(Outcome outcome) implements Item {}
+        private record End() implements Item {}
+
         private final Counter counter;
         private final ArchiveIdentities identities;
         private final org.parc.rdf.Iris iris;
-        private final List<String> graphs = new ArrayList<>();
-        private final List<Model> models = new ArrayList<>();
-        private final List<Outcome> outcomes = new ArrayList<>();
-        private final ExecutorService committer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "parc-commit");
-            t.setDaemon(true);
-            return t;
-        });
-        /** The last write handed to the committer, and the last task of any kind. */
-        private Future<?> writing, last;
-        private long chars;
-        private long quads;
-        private long since;
+        /** Bounds the documents mapped but not yet written: the heap they hold. */
+        private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(64);
+        private final Thread writer;
+        private volatile Throwable failure;
 
         Batch(Counter counter, ArchiveIdentities identities, org.parc.rdf.Iris iris) {
             this.counter = counter;
             this.identities = identities;
             this.iris = iris;
-        }
-
-        boolean pending() {
-            return !graphs.isEmpty();
-        }
-
-        long remainingMillis() {
-            return Math.max(1, BATCH_TIME.toMillis() - (System.nanoTime() - since) / 1_000_000);
+            this.writer = new Thread(this::run, "parc-commit");
+            writer.setDaemon(true);
+            writer.start();
         }
 
         void outcome(Outcome o) {
-            outcomes.add(o);
-            // nothing to write: report it after what is being written, in order
-            if (!pending()) commit();
+            put(new Report(o));
         }
 
-        void add(String graph, Model m, long textChars, Outcome.Ingested o) {
-            // Here, on the one writer thread and in input order: identity across documents is deterministic.
+        void add(String graph, Model m, Outcome.Ingested o) {
+            // Here, on the calling thread and in input order: identity across documents is deterministic.
             identities.resolve(m, iris);
-            if (!pending()) since = System.nanoTime();
-            graphs.add(graph);
-            models.add(m);
-            outcomes.add(o);
-            chars += textChars;
-            quads += m.size();
-            if (graphs.size() >= batchDocs || quads >= BATCH_QUADS || chars >= BATCH_CHARS || remainingMillis() <= 1) commit();
+            put(new Doc(graph, m, o));
         }
 
-        /** Hands the group to the committer, after the write before it has finished. */
-        void commit() {
-            if (graphs.isEmpty() && outcomes.isEmpty()) return;
-            List<String> gs = List.copyOf(graphs);
-            List<Model> ms = List.copyOf(models);
-            List<Outcome> done = List.copyOf(outcomes);
-            graphs.clear();
-            models.clear();
-            outcomes.clear();
-            chars = 0;
-            quads = 0;
-            if (gs.isEmpty()) {
-                last = committer.submit(() -> done.forEach(counter::report));
-                return;
-            }
-            await(writing);
-            writing = committer.submit(() -> {
-                archive.write(conn -> {
-                    for (int i = 0; i < gs.size(); i++) conn.put(gs.get(i), ms.get(i));
-                });
-                done.forEach(counter::report);
-            });
-            last = writing;
-        }
-
-        /** Commits what is left and waits until every outcome is reported. */
+        /** Writes what is left and waits until every outcome is reported. */
         void finish() {
-            commit();
-            await(last);
+            put(new End());
+            join();
+            rethrow();
         }
 
-        private void await(Future<?> f) {
-            if (f == null) return;
+        private void put(Item item) {
             try {
-                f.get();
+                while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                    if (!writer.isAlive()) rethrow();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) throw r;
-                if (e.getCause() instanceof Error err) throw err;
-                throw new IllegalStateException(e.getCause());
             }
+        }
+
+        private void run() {
+            try {
+                List<Outcome> done = new ArrayList<>();
+                Item next = queue.take();
+                while (!(next instanceof End)) {
+                    if (next instanceof Report r) {
+                        // nothing uncommitted before it: report at once
+                        counter.report(r.outcome());
+                        next = queue.take();
+                        continue;
+                    }
+                    Item[] left = {next};
+                    archive.write(conn -> left[0] = fill(conn, left[0], done));
+                    done.forEach(counter::report);
+                    done.clear();
+                    next = left[0] != null ? left[0] : queue.take();
+                }
+            } catch (Throwable t) {
+                failure = t;
+                queue.clear();
+            }
+        }
+
+        /**
+         * Writes items into the open transaction until the group is full, input pauses past the
+         * group's time, or input ends; returns the item not yet taken (End), or null.
+         */
+        private Item fill(org.apache.jena.rdfconnection.RDFConnection conn, Item first, List<Outcome> done) {
+            long deadline = System.nanoTime() + BATCH_TIME.toNanos();
+            long quads = 0;
+            int docs = 0;
+            Item it = first;
+            while (true) {
+                if (it instanceof End) return it;
+                if (it instanceof Doc d) {
+                    conn.put(d.graph(), d.model());
+                    quads += d.model().size();
+                    docs++;
+                }
+                done.add(it instanceof Doc d ? d.outcome() : ((Report) it).outcome());
+                long wait = deadline - System.nanoTime();
+                if (docs >= batchDocs || quads >= BATCH_QUADS || wait <= 0) return null;
+                try {
+                    it = queue.poll(wait, TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e); // aborts the group: none of it was reported
+                }
+                if (it == null) return null;
+            }
+        }
+
+        private void join() {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
+
+        private void rethrow() {
+            Throwable t = failure;
+            if (t == null) return;
+            if (t instanceof RuntimeException r) throw r;
+            if (t instanceof Error err) throw err;
+            throw new IllegalStateException(t);
         }
 
         /** Never leaves a write running behind the caller (the archive may be closed next). */
         @Override
         public void close() {
-            committer.shutdown();
-            try {
-                committer.awaitTermination(1, TimeUnit.HOURS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (writer.isAlive()) {
+                queue.clear();
+                queue.offer(new End());
+                join();
             }
         }
     }
