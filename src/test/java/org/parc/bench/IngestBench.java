@@ -139,6 +139,7 @@ class IngestBench {
             line(String.format(Locale.ROOT, "ingest without its start-up (Tika configuration, store opening; from the ingest summary): "
                     + "%.1f docs/s (%.1f s); ratio to parse %.2f", n / s, s, n / s / (1 / (1 / parseRate + 1 / recogRate))));
         }
+        line("ingest CPU: " + cpuLine(ingest));
         line(String.format(Locale.ROOT, "ingest heap: peak in use %s (pools' peak sum %s), largest after a GC %s; peak RSS %s (includes TDB2's memory-mapped files)",
                 mb(ingest.heapSampledMax), mb(ingest.heapPeak), mb(ingest.heapAfterGc), mb(ingest.rss)));
         line(String.format(Locale.ROOT, "ratio ingest / (1/(1/parse + 1/recognize)) = %.1f / %.1f = %.2f (target >= 0.5)",
@@ -446,9 +447,9 @@ class IngestBench {
 
     // ---- child processes
 
-    private record Child(long ms, int code, long heapPeak, long heapSampledMax, long rss, long heapAfterGc, String xmx, String lastOut, String lastErr) {}
+    private record Child(long ms, int code, long heapPeak, long heapSampledMax, long rss, long heapAfterGc, String cpu, String xmx, String lastOut, String lastErr) {}
 
-    private static final Pattern BENCH = Pattern.compile("BENCH ms=(\\d+) code=(-?\\d+) heapPeak=(\\d+) heapSampledMax=(\\d+) rss=(-?\\d+) heapAfterGcMax=(\\d+)");
+    private static final Pattern BENCH = Pattern.compile("BENCH ms=(\\d+) code=(-?\\d+) heapPeak=(\\d+) heapSampledMax=(\\d+) rss=(-?\\d+) heapAfterGcMax=(\\d+) cpu=(\\S+)");
 
     private Child child(List<String> jvmArgs, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(java()));
@@ -468,10 +469,20 @@ class IngestBench {
         Files.delete(errFile);
         String xmx = jvmArgs.stream().filter(a -> a.startsWith("-Xmx")).map(a -> a.substring(4)).findFirst().orElse("default");
         Matcher m = BENCH.matcher(err);
-        if (!m.find()) return new Child(Long.MAX_VALUE / 2, p.exitValue(), -1, -1, -1, -1, xmx, lastLine(out), lastLine(err));
+        if (!m.find()) return new Child(Long.MAX_VALUE / 2, p.exitValue(), -1, -1, -1, -1, "-", xmx, lastLine(out), lastLine(err));
         return new Child(Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)),
-                Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), Long.parseLong(m.group(6)), xmx, lastLine(out),
+                Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), Long.parseLong(m.group(6)), m.group(7), xmx, lastLine(out),
                 lastLine(err.replace(m.group(), "")));
+    }
+
+    /** The child's CPU seconds by kind of thread, and how many cores that kept busy. */
+    private static String cpuLine(Child c) {
+        String[] f = c.cpu().split(":");
+        if (f.length != 6) return "not measured (not Linux)";
+        double total = Double.parseDouble(f[0]);
+        return String.format(Locale.ROOT, "%.0f s in all = %.2f cores busy over the run; workers (parse, extraction, recognition) %s s, "
+                + "writer %s s, garbage collection %s s, JIT compilers %s s, other %s s", total, total / (c.ms() / 1000.0),
+                f[1], f[2], f[3], f[4], f[5]);
     }
 
     private static String run(List<String> cmd) throws Exception {

@@ -30,10 +30,12 @@ public final class Measured {
 
     public static void main(String[] args) throws Exception {
         AtomicLong sampledMax = new AtomicLong();
+        ThreadCpu cpu = new ThreadCpu();
         Thread sampler = new Thread(() -> {
             var mem = ManagementFactory.getMemoryMXBean();
-            while (true) {
+            for (int i = 0; ; i++) {
                 sampledMax.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max);
+                if (i % 50 == 0) cpu.sample();
                 try {
                     Thread.sleep(20);
                 } catch (InterruptedException e) {
@@ -54,13 +56,15 @@ public final class Measured {
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         sampler.interrupt();
+        sampler.join();
+        cpu.sample();
         long peak = 0;
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
             if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) peak += p.getPeakUsage().getUsed();
         }
         System.out.flush();
         System.err.println("BENCH ms=" + ms + " code=" + code + " heapPeak=" + peak + " heapSampledMax=" + sampledMax.get()
-                + " rss=" + vmHwm() + " heapAfterGcMax=" + afterGc.get());
+                + " rss=" + vmHwm() + " heapAfterGcMax=" + afterGc.get() + " cpu=" + cpu.summary());
         System.exit(code);
     }
 
@@ -111,5 +115,57 @@ public final class Measured {
             // not Linux
         }
         return -1;
+    }
+
+    /**
+     * CPU seconds by kind of thread, from /proc/self/task (Linux): threads are sampled every second
+     * and their last figures kept, because workers and the writer end before the command returns.
+     * "other" is the process's total less the threads seen (threads that lived less than a second).
+     */
+    static final class ThreadCpu {
+        private final java.util.Map<String, Long> ticksByTask = new java.util.HashMap<>();
+        private final java.util.Map<String, String> nameByTask = new java.util.HashMap<>();
+        private long processTicks;
+
+        synchronized void sample() {
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path t : (Iterable<Path>) tasks::iterator) {
+                    try {
+                        long ticks = ticks(Files.readString(t.resolve("stat")));
+                        ticksByTask.put(t.getFileName().toString(), ticks);
+                        nameByTask.put(t.getFileName().toString(), Files.readString(t.resolve("comm")).strip());
+                    } catch (IOException | RuntimeException e) {
+                        // the thread ended meanwhile
+                    }
+                }
+                processTicks = ticks(Files.readString(Path.of("/proc/self/stat")));
+            } catch (IOException | RuntimeException e) {
+                // not Linux
+            }
+        }
+
+        /** utime + stime, fields 14 and 15, counted after the parenthesized command name. */
+        private static long ticks(String stat) {
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        }
+
+        /** "total:workers:writer:gc:jit:other" in seconds (100 ticks a second), or "-". */
+        synchronized String summary() {
+            if (processTicks == 0) return "-";
+            long workers = 0, writer = 0, gc = 0, jit = 0, seen = 0;
+            for (var e : ticksByTask.entrySet()) {
+                String n = nameByTask.getOrDefault(e.getKey(), "");
+                long v = e.getValue();
+                seen += v;
+                if (n.startsWith("parc-ingest") || n.startsWith("parc-tika")) workers += v;
+                else if (n.startsWith("parc-commit")) writer += v;
+                else if (n.startsWith("GC ") || n.startsWith("G1 ")) gc += v;
+                else if (n.startsWith("C1 ") || n.startsWith("C2 ")) jit += v;
+            }
+            long other = processTicks - workers - writer - gc - jit;
+            return String.format(java.util.Locale.ROOT, "%.1f:%.1f:%.1f:%.1f:%.1f:%.1f", processTicks / 100.0, workers / 100.0,
+                    writer / 100.0, gc / 100.0, jit / 100.0, other / 100.0);
+        }
     }
 }
