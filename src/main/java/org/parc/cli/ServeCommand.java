@@ -51,7 +51,7 @@ final class ServeCommand implements Callable<Integer> {
         if (timeout <= 0) throw ParcException.usage("--timeout must be positive");
         if (host.isBlank()) throw ParcException.usage("--host must name an address");
         ParcServer.Options options = new ParcServer.Options(host, port, Duration.ofMillis((long) (timeout * 1000)), cors);
-        Archive archive = store.open(false);
+        Archive archive = store.openForServing();
         if (!(archive instanceof Tdb2Archive tdb)) {
             archive.close();
             throw ParcException.usage("serve publishes an embedded archive (a folder); " + archive.location()

@@ -17,4 +17,8 @@ final class StoreOption {
     Archive open(boolean create) {
         return Stores.open(location(), create);
     }
+
+    Archive openForServing() {
+        return Stores.openForServing(location());
+    }
 }

@@ -29,6 +29,15 @@ public final class Stores {
      *               store is "unavailable" (exit 3)
      */
     public static Archive open(String location, boolean create) {
+        return open(location, create, false);
+    }
+
+    /** Opens an existing store to serve queries (embedded: with a larger cache of terms). */
+    public static Archive openForServing(String location) {
+        return open(location, false, true);
+    }
+
+    private static Archive open(String location, boolean create, boolean serving) {
         if (isRemote(location)) return RemoteArchive.connect(location);
         Path dir = Path.of(location);
         if (!create && !Files.isDirectory(dir)) {
@@ -43,7 +52,7 @@ public final class Stores {
         if (!create && !isTdb2(dir)) {
             throw ParcException.storeUnavailable("no archive at " + location + " (ingest something first, or give --store)", null);
         }
-        return Tdb2Archive.open(dir);
+        return serving ? Tdb2Archive.openForServing(dir) : Tdb2Archive.open(dir);
     }
 
     /** A TDB2 database folder: its lock file or a Data-NNNN generation folder. */

@@ -78,7 +78,8 @@ class IngestBench {
         if (Boolean.getBoolean("parc.bench.skipIngest") && Files.isDirectory(store)) {
             // -Dparc.bench.skipIngest=true: export and query figures on the store of an earlier run
             line("(parse, recognition and ingest skipped: the store of an earlier run is reused)");
-            export(n, store);
+            // -Dparc.bench.skipExport=true: the query figures alone
+            if (!Boolean.getBoolean("parc.bench.skipExport")) export(n, store);
             String synthetic = enrichIfBare(store);
             queries(store, synthetic);
             served(store);
@@ -316,12 +317,12 @@ class IngestBench {
 
     /** Cold `parc query` as the launcher runs it: JVM start-up included, with and without the CDS archive. */
     /**
-     * The shipped saved queries through `parc serve` (the read-only Fuseki of ParcServer, on
+     * The shipped saved queries through `parc serve` (the read-only Fuseki of ParcServer on a store opened as serve opens it, on
      * loopback), warm, p50 and p95 over HTTP, with parameters taken from the archive: the most
      * mentioned entity, an article, the busiest outlet, one year of issue dates.
      */
     private void served(Path store) throws Exception {
-        try (Tdb2Archive archive = Tdb2Archive.open(store);
+        try (Tdb2Archive archive = Tdb2Archive.openForServing(store);
                 org.parc.serve.ParcServer server = org.parc.serve.ParcServer.start(archive,
                         new org.parc.serve.ParcServer.Options("127.0.0.1", 0, java.time.Duration.ofSeconds(120), false))) {
             String article = first(archive, "SELECT ?a WHERE { ?a a schema:NewsArticle } ORDER BY ?a LIMIT 1 OFFSET 7");
