@@ -39,7 +39,7 @@ import org.parc.store.Archive;
 /**
  * Ingests files into an archive: checksums, the unchanged check, parsing, recognition and mapping
  * on a pool of workers; identities across documents on the calling thread, in input order; every
- * write from one committer thread, in input order, overlapping the next group's work.
+ * write from one writer thread, in input order, while the workers go on.
  *
  * <p>Each source file's graph is written whole inside a transaction, so a crash never leaves half a
  * document. Documents are committed in groups (see {@link Batch}): one commit (one fsync) per file
@@ -202,7 +202,7 @@ public final class Ingester {
      * The one writer: a thread that adds each mapped document to an open write transaction as it
      * arrives, in input order, and commits a group when it is full ({@link #BATCH_DOCS} documents,
      * {@link #BATCH_QUADS} quads, or {@link #BATCH_TIME} after its first document) or when input
-     * pauses or ends. A document's graph is written whole inside one transaction, so each stays
+     * ends. A document's graph is written whole inside one transaction, so each stays
      * atomic; outcomes are reported after their group's commit, in input order. Documents go to the
      * store as they come instead of waiting in memory for their group, so the heap holds only a
      * short queue whatever the group's size, and groups can be large: each commit rewrites the
@@ -284,8 +284,8 @@ public final class Ingester {
         }
 
         /**
-         * Writes items into the open transaction until the group is full, input pauses past the
-         * group's time, or input ends; returns the item not yet taken (End), or null.
+         * Writes items into the open transaction until the group is full, its time is up (waiting
+         * for input included), or input ends; returns the item not yet taken (End), or null.
          */
         private Item fill(org.apache.jena.rdfconnection.RDFConnection conn, Item first, List<Outcome> done) {
             long deadline = System.nanoTime() + BATCH_TIME.toNanos();
