@@ -221,10 +221,7 @@ final class MentionRules {
         for (int j : new int[] {i - 1, i + 1}) {
             if (j < 0 || j >= ms.size()) continue;
             RawMention o = ms.get(j);
-            // a nested mention overlaps its neighbour: nothing lies between them
-            if (o.start() < m.end() && m.start() < o.end()) continue;
-            String between = j > i ? text.substring(m.end(), o.start()) : text.substring(o.end(), m.start());
-            if (!between.matches(" (and|or) ")) continue;
+            if (!(j > i ? separatedBy(text, m.end(), o.start(), " (and|or) ") : separatedBy(text, o.end(), m.start(), " (and|or) "))) continue;
             String ot = text.substring(o.start(), o.end());
             if (o.type() == EntityType.PLACE && places.isPlace(ot)) return EntityType.PLACE;
             if (o.type() == EntityType.ORGANIZATION && Names.words(ot).size() >= 2) return EntityType.ORGANIZATION;
@@ -471,13 +468,13 @@ final class MentionRules {
             RawMention a = sorted.get(i);
             RawMention b = i + 1 < sorted.size() ? sorted.get(i + 1) : null;
             if (b != null && a.type() == EntityType.PLACE && b.type() == EntityType.PLACE && !a.nested() && !b.nested()
-                    && text.substring(a.end(), b.start()).matches(" ?, ")) {
+                    && separatedBy(text, a.end(), b.start(), " ?, ")) {
                 String an = text.substring(a.start(), a.end()), bn = text.substring(b.start(), b.end());
                 boolean region = places.isPlace(bn) && !gazetteer.lookup(bn).stream().anyMatch(p -> !p.country()) || places.isCountry(bn);
                 // not a list of places ("Victoria, South Australia and Tasmania"), nor a region before a region
                 String rest = text.substring(b.end(), Math.min(text.length(), b.end() + 6));
                 boolean after = !rest.isEmpty() && Character.isLetterOrDigit(rest.charAt(0)) || rest.matches("(, ?\\p{Lu}| and | or ).*")
-                        || i > 0 && text.substring(sorted.get(i - 1).end(), a.start()).matches(" ?, ")
+                        || i > 0 && separatedBy(text, sorted.get(i - 1).end(), a.start(), " ?, ")
                         || places.isPlace(an) && gazetteer.lookup(an).isEmpty();
                 if (region && !after && !places.isCountry(an) && gazetteer.lookup(an).size() != 1) {
                     out.add(new RawMention(EntityType.PLACE, a.start(), b.end()));
@@ -489,6 +486,14 @@ final class MentionRules {
             out.add(a);
         }
         return out;
+    }
+
+    /**
+     * Whether the text from {@code end} (one mention's end) to {@code start} (the next one's start) is
+     * exactly the separator; false when the two overlap, as a nested mention does its container.
+     */
+    private static boolean separatedBy(String text, int end, int start, String separator) {
+        return end <= start && text.substring(end, start).matches(separator);
     }
 
     private static boolean overlaps(List<RawMention> ms, int s, int e) {
