@@ -5,12 +5,15 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.parc.extract.DateExtractor;
 import org.parc.extract.DateMention;
 import org.parc.extract.Evidence;
@@ -129,58 +132,158 @@ public final class RuleDateExtractor implements DateExtractor {
         Hit resolve(Matcher m, String text, PartialDate issued);
     }
 
-    private record Rule(String name, Pattern pattern, Resolver resolver) {}
+    /**
+     * A rule, with what {@link #scan} needs to try its pattern only where a match can start. Every pattern begins
+     * with {@code \b} or a lookbehind that excludes {@code \w}, then an ASCII letter or digit, so a match starts at
+     * a "word start": an ASCII letter or digit after no ASCII word character {@code [A-Za-z0-9_]}. Moreover:
+     * <ul>
+     *   <li>{@code first}: the characters a match can begin with, the initials of its first token (and of the
+     *       optional ones before it);</li>
+     *   <li>{@code anchor}, when not null: words one of which every match holds at a word start, at most
+     *       {@code anchor.wordsBefore} word starts after the match's own start ("the end of September": 3).</li>
+     * </ul>
+     */
+    private record Rule(String name, boolean[] first, Anchor anchor, Pattern pattern, Resolver resolver) {
+        Rule(String name, String first, Anchor anchor, Pattern pattern, Resolver resolver) {
+            this(name, new boolean[128], anchor, pattern, resolver);
+            for (char c : first.toCharArray()) this.first[c] = true;
+        }
+    }
 
+    /** Words that every match of a rule holds, as given and in upper case, or in any case. */
+    private static final class Anchor {
+        final int wordsBefore;
+        private final boolean ignoreCase;
+        /** The words by their first character, so most word starts are ruled out by one look-up. */
+        private final String[][] byInitial = new String[128][];
+
+        private Anchor(int wordsBefore, boolean ignoreCase, String... words) {
+            this.wordsBefore = wordsBefore;
+            this.ignoreCase = ignoreCase;
+            java.util.TreeSet<String> all = new java.util.TreeSet<>();
+            for (String w : words) {
+                all.add(w);
+                all.add(w.toUpperCase(Locale.ROOT));
+                if (ignoreCase) all.add(w.toLowerCase(Locale.ROOT));
+            }
+            for (String w : all) {
+                String[] same = byInitial[w.charAt(0)];
+                same = same == null ? new String[1] : Arrays.copyOf(same, same.length + 1);
+                same[same.length - 1] = w;
+                byInitial[w.charAt(0)] = same;
+            }
+        }
+
+        static Anchor of(int wordsBefore, String... words) {
+            return new Anchor(wordsBefore, false, words);
+        }
+
+        static Anchor anyCase(int wordsBefore, String... words) {
+            return new Anchor(wordsBefore, true, words);
+        }
+
+        /** Whether one of the words begins at the word start p (a test that may pass too often, never too rarely). */
+        boolean at(String text, int p) {
+            String[] words = byInitial[text.charAt(p)];
+            if (words == null) return false;
+            for (String w : words) {
+                if (text.regionMatches(ignoreCase, p, w, 0, w.length())) return true;
+            }
+            return false;
+        }
+    }
+
+    private static final String DIGITS = "0123456789";
+    private static final String[] MONTH_WORDS = Stream.of(MONTHS, ABBR).flatMap(Stream::of).toArray(String[]::new);
+    private static final String MONTH_INITIALS = initials(MONTHS) + initials(ABBR);
+    private static final String WEEKDAY_INITIALS = initials(WEEKDAYS) + initials(WEEKDAY_ABBR);
+
+    /** The first letters of the words, which are those of their upper-case forms too (the words are capitalized). */
+    private static String initials(String... words) {
+        StringBuilder sb = new StringBuilder();
+        for (String w : words) sb.append(w.charAt(0));
+        return sb.toString();
+    }
+
+    /** The first letters of the words in both cases, for words matched case-insensitively. */
+    private static String anyCase(String... words) {
+        String s = initials(words);
+        return s.toLowerCase(Locale.ROOT) + s.toUpperCase(Locale.ROOT);
+    }
+
+    /** Each rule: its name, the characters its matches can begin with, its anchor, pattern and resolver. */
     private static final List<Rule> RULES = List.of(
-            new Rule("iso-date", Pattern.compile(NOT_AFTER_WORD + "(" + YEAR + ")([-/])(\\d\\d?)\\2(\\d\\d?)(?![\\d/-])"),
+            new Rule("iso-date", "12", null,
+                    Pattern.compile(NOT_AFTER_WORD + "(" + YEAR + ")([-/])(\\d\\d?)\\2(\\d\\d?)(?![\\d/-])"),
                     RuleDateExtractor::iso),
-            new Rule("numeric-date", Pattern.compile(
+            new Rule("numeric-date", DIGITS, null, Pattern.compile(
                     "(?<![\\w/.-])(\\d{1,2})([/.])(\\d{1,2})\\2(" + YEAR + ")(?![\\d/]|\\.\\d)"),
                     RuleDateExtractor::numeric),
-            new Rule("month-day-year", Pattern.compile("\\b" + WEEKDAY_PREFIX + "(" + MONTH_SP + ")(" + DAY + ")"
+            new Rule("month-day-year", WEEKDAY_INITIALS + MONTH_INITIALS, Anchor.of(2, MONTH_WORDS),
+                    Pattern.compile("\\b" + WEEKDAY_PREFIX + "(" + MONTH_SP + ")(" + DAY + ")"
                     + RANGE + YEAR_SEP + "(" + YEAR + ")" + NUM_END), RuleDateExtractor::monthDayYear),
-            new Rule("day-month-year", Pattern.compile("(?<![\\w$€£.,/-])" + WEEKDAY_PREFIX + "(" + DAY + ")" + RANGE
+            new Rule("day-month-year", WEEKDAY_INITIALS + DIGITS, Anchor.of(6, MONTH_WORDS),
+                    Pattern.compile("(?<![\\w$€£.,/-])" + WEEKDAY_PREFIX + "(" + DAY + ")" + RANGE
                     + "(?:\\s+of)?\\s+(" + MONTH_NAME + ")" + YEAR_SEP + "(" + YEAR + ")" + NUM_END),
                     RuleDateExtractor::dayMonthYear),
-            new Rule("month-day", Pattern.compile("\\b" + WEEKDAY_PREFIX + "(" + MONTH_SP + ")(" + DAY + ")\\b" + RANGE
+            new Rule("month-day", WEEKDAY_INITIALS + MONTH_INITIALS, Anchor.of(2, MONTH_WORDS),
+                    Pattern.compile("\\b" + WEEKDAY_PREFIX + "(" + MONTH_SP + ")(" + DAY + ")\\b" + RANGE
                     + "\\b" + NUM_END), RuleDateExtractor::monthDay),
-            new Rule("day-month", Pattern.compile("(?<![\\w$€£.,/:-])" + WEEKDAY_PREFIX + "(" + DAY + ")" + RANGE
+            new Rule("day-month", WEEKDAY_INITIALS + DIGITS, Anchor.of(6, MONTH_WORDS),
+                    Pattern.compile("(?<![\\w$€£.,/:-])" + WEEKDAY_PREFIX + "(" + DAY + ")" + RANGE
                     + "(?:\\s+of)?\\s+(" + MONTH_NAME + ")"), RuleDateExtractor::dayMonth),
-            new Rule("month-year", Pattern.compile("(?:\\b(early|late|mid|the\\s+(?:end|beginning|start|middle)\\s+of)"
+            new Rule("month-year", initials("early", "late", "mid", "the") + MONTH_INITIALS,
+                    Anchor.of(3, MONTH_WORDS),
+                    Pattern.compile("(?:\\b(early|late|mid|the\\s+(?:end|beginning|start|middle)\\s+of)"
                     + "(?:\\s+|-))?\\b(" + MONTH_NAME + ")" + YEAR_SEP + "(?:of\\s+)?(" + YEAR + ")\\b" + NUM_END),
                     RuleDateExtractor::monthYear),
-            new Rule("year-part", Pattern.compile("\\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id|[Tt]he\\s+(?:end|beginning|start"
+            new Rule("year-part",
+                    anyCase("early", "late", "mid", "the", "spring", "summer", "fall", "autumn", "winter"),
+                    Anchor.of(4, "1", "2"), // the year: "the first half of 2015"
+                    Pattern.compile("\\b(?:(?:[Ee]arly|[Ll]ate|[Mm]id|[Tt]he\\s+(?:end|beginning|start"
                     + "|middle|first\\s+half|second\\s+half)\\s+of|(?:[Tt]he\\s+)?(?:[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn"
                     + "|[Ww]inter)(?:\\s+of)?)(?:\\s+|-))(" + YEAR + ")\\b" + NUM_END), RuleDateExtractor::yearPart),
-            new Rule("year", Pattern.compile(NOT_AFTER_WORD + "(" + YEAR + ")\\b" + NUM_END),
+            new Rule("year", "12", null, Pattern.compile(NOT_AFTER_WORD + "(" + YEAR + ")\\b" + NUM_END),
                     RuleDateExtractor::year),
-            new Rule("relative-period", Pattern.compile("\\b(?:((?i:early|earlier|late|later|mid))(?:\\s+|-))?"
+            new Rule("relative-period", anyCase("early", "late", "mid", "last", "this", "next", "past"),
+                    Anchor.anyCase(2, "week", "month", "year"),
+                    Pattern.compile("\\b(?:((?i:early|earlier|late|later|mid))(?:\\s+|-))?"
                     + "((?i:last|this|next|past))\\s+((?i:week|weekend|month|year))\\b"), RuleDateExtractor::relativePeriod),
-            new Rule("year-end", Pattern.compile("\\b(?:(?i:the)\\s+)?(?:(?i:end)\\s+of\\s+(?i:the|this)\\s+year|(?i:year)[- ]end)\\b"),
+            new Rule("year-end", anyCase("the", "end", "year"), Anchor.anyCase(4, "year"),
+                    Pattern.compile("\\b(?:(?i:the)\\s+)?(?:(?i:end)\\s+of\\s+(?i:the|this)\\s+year|(?i:year)[- ]end)\\b"),
                     RuleDateExtractor::yearEnd),
-            new Rule("relative-month", Pattern.compile("\\b(?:((?i:last|this|next))\\s+|((?i:early|late|mid))(?:\\s+|-)"
+            new Rule("relative-month", anyCase("last", "this", "next", "early", "late", "mid", "the", "in", "since",
+                    "until", "till", "by", "from", "through", "during", "before", "after", "of", "between", "and", "or",
+                    "to"),
+                    Anchor.of(3, MONTHS),
+                    Pattern.compile("\\b(?:((?i:last|this|next))\\s+|((?i:early|late|mid))(?:\\s+|-)"
                     + "|((?i:the\\s+(?:end|beginning|start|middle)\\s+of))\\s+|((?i:in|since|until|till|by|from|through"
                     + "|during|before|after|of|between|and|or|to))\\s+)(" + MONTH_FULL + ")\\b(?!\\s*\\d)"),
                     RuleDateExtractor::relativeMonth),
-            new Rule("relative-season", Pattern.compile("\\b((?i:last|this|next))\\s+(spring|summer|fall|autumn)\\b"),
+            new Rule("relative-season", anyCase("last", "this", "next"),
+                    Anchor.of(1, "spring", "summer", "fall", "autumn"),
+                    Pattern.compile("\\b((?i:last|this|next))\\s+(spring|summer|fall|autumn)\\b"),
                     RuleDateExtractor::relativeSeason),
-            new Rule("weekday", Pattern.compile("\\b(?:((?i:last|next|this))\\s+)?(" + WEEKDAY + ")\\b"
+            new Rule("weekday", anyCase("last", "next", "this") + WEEKDAY_INITIALS, Anchor.of(1, WEEKDAYS),
+                    Pattern.compile("\\b(?:((?i:last|next|this))\\s+)?(" + WEEKDAY + ")\\b"
                     + "(?:\\s+((?i:morning|afternoon|evening|night)))?"), RuleDateExtractor::weekday),
-            new Rule("deictic-day", Pattern.compile("\\b([Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\\b"),
+            new Rule("deictic-day", "YyTt", Anchor.anyCase(0, "yesterday", "today", "tomorrow", "tonight"),
+                    Pattern.compile("\\b([Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\\b"),
                     RuleDateExtractor::deictic),
-            new Rule("ago", Pattern.compile("\\b((?i:an?|\\d{1,2}|" + String.join("|", NUMBERS) + "))"
+            new Rule("ago", DIGITS + anyCase("a") + anyCase(NUMBERS), Anchor.of(2, "ago"),
+                    Pattern.compile("\\b((?i:an?|\\d{1,2}|" + String.join("|", NUMBERS) + "))"
                     + "\\s+(day|week|month|year)s?\\s+ago\\b"), RuleDateExtractor::ago));
 
     @Override
     public List<DateMention> extract(String text, PartialDate issued) {
         if (text == null || text.isEmpty()) return List.of();
         List<Hit> hits = new ArrayList<>();
+        int[] starts = wordStarts(text);
         for (Rule rule : RULES) {
-            Matcher m = rule.pattern().matcher(text);
-            while (m.find()) {
+            scan(rule, text, starts, m -> {
                 Hit h = rule.resolver().resolve(m, text, issued);
                 if (h != null) hits.add(new Hit(h.start(), h.end(), rule.name(), h.parts()));
-            }
+            });
         }
         // longest wins; an unresolvable hit still claims its span so its pieces are not read as something else
         hits.sort(Comparator.comparingInt((Hit h) -> h.start() - h.end()).thenComparingInt(Hit::start));
@@ -199,6 +302,66 @@ public final class RuleDateExtractor implements DateExtractor {
         }
         out.sort(Comparator.comparingInt((DateMention d) -> d.span().start()).thenComparingInt(d -> d.span().end()));
         return List.copyOf(out);
+    }
+
+    /**
+     * Gives the rule's matches in the text, the same as {@code while (m.find())} would. find() tries the pattern at
+     * every position of the text and that was most of the extraction time; here it is tried only at the word starts
+     * where a match can begin (see {@link Rule}): in order, and from where find() would go on after a match. Each
+     * try runs to the end of the text as find()'s would, and transparent, non-anchoring bounds let lookbehinds and
+     * {@code \b} see the text before it, so it matches just as find() would at that position.
+     */
+    private static void scan(Rule rule, String text, int[] starts, Consumer<Matcher> onMatch) {
+        Matcher m = rule.pattern().matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+        Anchor anchor = rule.anchor();
+        int before = anchor == null ? 0 : anchor.wordsBefore;
+        int next = 0; // where find() would go on
+        int tried = -1; // the last index into starts tried
+        for (int k = 0; k < starts.length; k++) {
+            if (anchor != null && !anchor.at(text, starts[k])) continue;
+            for (int j = Math.max(tried + 1, k - before); j <= k; j++) {
+                tried = j;
+                int p = starts[j];
+                if (p < next || !rule.first()[text.charAt(p)]) continue;
+                m.region(p, text.length());
+                if (!m.lookingAt()) continue;
+                next = m.end() > p ? m.end() : p + 1;
+                onMatch.accept(m);
+            }
+        }
+    }
+
+    /** The positions of ASCII letters and digits that follow no ASCII word character {@code [A-Za-z0-9_]}. */
+    private static int[] wordStarts(String text) {
+        int[] starts = new int[Math.max(16, text.length() / 4)];
+        int n = 0;
+        boolean afterWord = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean word = c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+            if (word && !afterWord && c != '_') {
+                if (n == starts.length) starts = Arrays.copyOf(starts, 2 * n);
+                starts[n++] = i;
+            }
+            afterWord = word;
+        }
+        return Arrays.copyOf(starts, n);
+    }
+
+    /** Each rule's matches as "rule start-end", by {@link #scan} or by plain find(); for the test that they agree. */
+    static List<String> ruleMatches(String text, boolean plainFind) {
+        List<String> out = new ArrayList<>();
+        int[] starts = wordStarts(text);
+        for (Rule rule : RULES) {
+            Consumer<Matcher> add = m -> out.add(rule.name() + " " + m.start() + "-" + m.end());
+            if (plainFind) {
+                Matcher m = rule.pattern().matcher(text);
+                while (m.find()) add.accept(m);
+            } else {
+                scan(rule, text, starts, add);
+            }
+        }
+        return out;
     }
 
     // ---- absolute dates -------------------------------------------------------------------------------------
@@ -277,13 +440,17 @@ public final class RuleDateExtractor implements DateExtractor {
             "(?i)(?:\\b(?:in|since|by|from|until|till|of|during|before|after|to|and|or|through|between|the|circa|c\\.)"
                     + "|[(–-])\\s*$");
 
+    /** "No. 2015", "$2015": a number, not a year. Compiled once, as String.matches compiles on every call. */
+    private static final Pattern NUMBER_SIGN_BEFORE = Pattern.compile(
+            "(?s).*(?:\\bNo\\.?|\\bnumber|\\bNr\\.?|[$€£¥#])\\s*$");
+
     private static Hit year(Matcher m, String text, PartialDate issued) {
         int y = Integer.parseInt(m.group(1));
         if (isQuantity(text, m.end())) return null;
         if (m.start() > 0 && Character.isDigit(text.charAt(m.start() - 1))) return null;
         String before = text.substring(Math.max(0, m.start() - 12), m.start());
         if (y < 1900 && !YEAR_CUE.matcher(before).find()) return null; // "1850" alone is more likely a count
-        if (before.matches("(?s).*(?:\\bNo\\.?|\\bnumber|\\bNr\\.?|[$€£¥#])\\s*$")) return null;
+        if (NUMBER_SIGN_BEFORE.matcher(before).matches()) return null;
         return single(m, PartialDate.ofYear(y));
     }
 
@@ -496,12 +663,16 @@ public final class RuleDateExtractor implements DateExtractor {
         throw new IllegalArgumentException(name);
     }
 
+    // compiled once, as String.replaceAll compiles its regex on every call
+    private static final Pattern NON_DIGITS = Pattern.compile("\\D");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private static int dayNum(String s) {
-        return Integer.parseInt(s.replaceAll("\\D", ""));
+        return Integer.parseInt(NON_DIGITS.matcher(s).replaceAll(""));
     }
 
     private static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        return s == null ? null : SPACES.matcher(s.toLowerCase(Locale.ROOT)).replaceAll(" ");
     }
 
     private static boolean capitalizedWordBefore(String text, int start) {
