@@ -70,9 +70,31 @@ public final class EntityMerger {
             this.words = Names.foldedWords(text);
         }
 
+        /** The type most votes gave it, the first declared on a tie. A loop: the grouping rules ask for every pair of forms. */
         EntityType type() {
-            return votes.entrySet().stream().max(Map.Entry.<EntityType, Integer>comparingByValue()
-                    .thenComparing(e -> -e.getKey().ordinal())).map(Map.Entry::getKey).orElse(EntityType.ORGANIZATION);
+            EntityType best = EntityType.ORGANIZATION;
+            int most = 0;
+            for (Map.Entry<EntityType, Integer> e : votes.entrySet()) { // in declaration order
+                if (e.getValue() > most) {
+                    most = e.getValue();
+                    best = e.getKey();
+                }
+            }
+            return best;
+        }
+
+        /** The alias table's name for this form (null if none) and its folded form, looked up once. */
+        private String canonical;
+        private String canonicalFolded;
+        private boolean canonicalKnown;
+
+        String canonical(Aliases aliases) {
+            if (!canonicalKnown) {
+                canonical = aliases.canonical(text);
+                canonicalFolded = canonical == null ? null : Names.fold(canonical);
+                canonicalKnown = true;
+            }
+            return canonical;
         }
 
         int first() {
@@ -423,9 +445,9 @@ public final class EntityMerger {
     /** Why two forms name the same thing whatever their types, or null. */
     private String strongSame(Form a, Form b) {
         if (a.folded.equals(b.folded)) return "same name as " + a.text;
-        String ca = aliases.canonical(a.text), cb = aliases.canonical(b.text);
+        String ca = a.canonical(aliases), cb = b.canonical(aliases);
         if (ca != null && ca.equals(cb)
-                || ca != null && Names.fold(ca).equals(b.folded) || cb != null && Names.fold(cb).equals(a.folded)) {
+                || ca != null && a.canonicalFolded.equals(b.folded) || cb != null && b.canonicalFolded.equals(a.folded)) {
             return "alias table: " + b.text + " -> " + (cb != null ? cb : a.text);
         }
         if (acronymOf(b, a)) return "initials of " + a.text;
@@ -437,7 +459,7 @@ public final class EntityMerger {
     private boolean acronymOf(Form acr, Form full) {
         if (!Names.isAcronym(acr.text) || full.words.size() < 2) return false;
         // a well-known alias says what it stands for: "US" is not "University of Sheffield"
-        if (aliases.canonical(acr.text) != null) return false;
+        if (acr.canonical(aliases) != null) return false;
         String letters = Names.fold(acr.text).replace(" ", "");
         return Names.initials(full.text).contains(letters);
     }
