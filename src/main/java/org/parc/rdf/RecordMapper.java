@@ -147,19 +147,22 @@ public final class RecordMapper {
                 value(m, art, Vocab.locationCreated, new Found<>(dl.place(), dl.evidence()), v -> place, describe);
             }
         }
+        // most texts have no character outside the BMP: then code point offsets are char offsets, and
+        // counting them from the start for each of an article's ~80 mentions was most of this method's time
+        boolean bmp = text.length() == text.codePointCount(0, text.length());
         for (DateMention d : a.dates()) {
             Literal lit = dateLiteral(m, d.date());
             art.addLiteral(Vocab.temporal, lit);
             Resource body = m.createResource(iris.date(d.date()))
                     .addProperty(RDF.type, Vocab.CalendarDate)
                     .addLiteral(Vocab.rdfValue, lit);
-            annotation(m, art, textRes, text, "date", d.span(), body, d.evidence(), describe);
+            annotation(m, art, textRes, text, bmp, "date", d.span(), body, d.evidence(), describe);
         }
         for (Entity e : a.entities()) {
             Resource ent = entity(m, e, link);
             art.addProperty(Vocab.mentions, ent);
             for (Mention mention : e.mentions()) {
-                annotation(m, art, textRes, text, e.type().slug(), mention.span(), ent, e.evidence(), recognize);
+                annotation(m, art, textRes, text, bmp, e.type().slug(), mention.span(), ent, e.evidence(), recognize);
             }
         }
     }
@@ -216,16 +219,18 @@ public final class RecordMapper {
         return r;
     }
 
-    private void annotation(Model m, Resource art, Resource textRes, String text, String kind, Span span,
+    private void annotation(Model m, Resource art, Resource textRes, String text, boolean bmp, String kind, Span span,
                             Resource body, Evidence ev, Resource generatedBy) {
-        int start = codePoints(text, span.start());
-        int end = codePoints(text, span.end());
+        int start = bmp ? span.start() : codePoints(text, span.start());
+        int end = bmp ? span.end() : codePoints(text, span.end());
         String iri = iris.annotation(art.getURI(), kind, start, end);
         Resource quote = m.createResource(iri + "#quote")
                 .addProperty(RDF.type, Vocab.TextQuoteSelector)
                 .addProperty(Vocab.exact, span.cut(text))
-                .addProperty(Vocab.prefix, before(text, span.start()))
-                .addProperty(Vocab.suffix, after(text, span.end()));
+                .addProperty(Vocab.prefix, bmp ? text.substring(Math.max(0, span.start() - CONTEXT_CODE_POINTS), span.start())
+                        : before(text, span.start()))
+                .addProperty(Vocab.suffix, bmp ? text.substring(span.end(), Math.min(text.length(), span.end() + CONTEXT_CODE_POINTS))
+                        : after(text, span.end()));
         Resource position = m.createResource(iri + "#position")
                 .addProperty(RDF.type, Vocab.TextPositionSelector)
                 .addLiteral(Vocab.start, integer(m, start))
