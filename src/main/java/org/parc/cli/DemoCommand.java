@@ -9,7 +9,6 @@ import org.parc.ParcException;
 import org.parc.ingest.IngestSummary;
 import org.parc.ingest.Ingester;
 import org.parc.ingest.Outcome;
-import org.parc.ingest.Pipelines;
 import org.parc.query.QueryService;
 import org.parc.source.Limits;
 import org.parc.store.Archive;
@@ -72,10 +71,10 @@ final class DemoCommand implements Callable<Integer> {
         IngestSummary summary;
         try (Archive archive = store.open(true)) {
             parc.out.println("== Ingesting " + inputs + " into " + archive.location());
-            Ingester ingester = new Ingester(archive, Pipelines.standard(Limits.DEFAULT, !noEntities, Pipelines.clock()),
-                    Runtime.getRuntime().availableProcessors(), (path, rel) -> Pipelines.hints(path, null));
+            Ingester ingester = IngestCommand.ingester(archive, Limits.DEFAULT, !noEntities,
+                    Runtime.getRuntime().availableProcessors(), null);
             summary = ingester.ingest(inputs, o -> {
-                if (o instanceof Outcome.Failed f) parc.err.println("parc: " + f.file() + ": " + f.reason());
+                if (o instanceof Outcome.Failed f) parc.err.println(IngestCommand.failure(f));
             });
             parc.out.println(summary.line());
             section(archive, "What the archive holds", COUNTS);

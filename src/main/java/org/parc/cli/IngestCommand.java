@@ -77,13 +77,12 @@ final class IngestCommand implements Callable<Integer> {
         }
         Limits limits = new Limits(maxFileSize, writeLimit, Duration.ofSeconds(parseTimeout));
         try (Archive archive = store.open(true)) {
-            Ingester ingester = new Ingester(archive, Pipelines.standard(limits, !noEntities, Pipelines.clock()), threads,
-                    (path, rel) -> Pipelines.hints(path, sourceUrl)).reextract(force);
+            Ingester ingester = ingester(archive, limits, !noEntities, threads, sourceUrl).reextract(force);
             Progress progress = new Progress(parc.err);
             IngestSummary summary = ingester.ingest(paths, o -> {
                 progress.tick();
                 if (o instanceof Outcome.Failed f) {
-                    parc.err.println("parc: " + shown(f.file()) + ": " + shown(f.reason()));
+                    parc.err.println(failure(f));
                 } else if (!quiet) {
                     if (o instanceof Outcome.Ingested i) {
                         parc.out.println((i.revision() ? "revised   " : "ingested  ") + shown(i.file()) + "  (" + i.articles()
@@ -104,6 +103,17 @@ final class IngestCommand implements Callable<Integer> {
      * A file name or reason as one printable line: control characters (a newline in a file name)
      * are escaped so that every outcome stays on its own line. The report keeps the exact names.
      */
+    /** The standard pipeline as ingest and demo run it; sourceUrl (may be null) says where a single file came from. */
+    static Ingester ingester(Archive archive, Limits limits, boolean entities, int threads, String sourceUrl) {
+        return new Ingester(archive, Pipelines.standard(limits, entities, Pipelines.clock()), threads,
+                (path, rel) -> Pipelines.hints(path, sourceUrl));
+    }
+
+    /** A failed file's one-line error: control characters in its name or reason are escaped. */
+    static String failure(Outcome.Failed f) {
+        return "parc: " + shown(f.file()) + ": " + shown(f.reason());
+    }
+
     static String shown(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {

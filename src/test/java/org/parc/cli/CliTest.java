@@ -100,4 +100,18 @@ class CliTest {
         assertEquals(2, r.code(), r::toString);
         assertTrue(r.err().contains("SPARQL endpoint"), r::toString);
     }
+
+    @Test
+    void demoReportsABadFileOnOneLineAndGoesOn() throws Exception {
+        // a name with a line break and a terminal escape: printed escaped, as ingest prints it
+        Path in = java.nio.file.Files.createDirectories(tmp.resolve("demo-in"));
+        java.nio.file.Files.write(in.resolve("bad\nname\u001b[31m.pdf"), new byte[] {'%', 'P', 'D', 'F', '-', '1', '.', '4', 0, 1, 2});
+        java.nio.file.Files.copy(TestArchives.seeds().resolve("000_929ae95f8ef135cd.txt"), in.resolve("good.txt"));
+        Run r = TestArchives.parc("demo", "--store", tmp.resolve("demo-store").toString(), "--no-entities", in.toString());
+        assertEquals(1, r.code(), r::toString);
+        var lines = r.err().lines().filter(l -> l.contains("bad")).toList();
+        assertEquals(1, lines.size(), r::toString);
+        assertTrue(lines.get(0).startsWith("parc: ") && lines.get(0).contains("bad\\nname\\u001b[31m.pdf: "), r::toString);
+        assertTrue(r.out().contains("ingested 1,") || r.out().contains("ingested 1 "), r::toString);
+    }
 }
