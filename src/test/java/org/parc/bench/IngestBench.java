@@ -96,15 +96,23 @@ class IngestBench {
             Path p = files.get(i);
             tika.normalize(new SourceFile(p, p.getFileName().toString(), Files.size(p), Checksums.sha256(p)));
         });
-        t0 = System.nanoTime();
-        parallel(files.size(), i -> {
-            Path p = files.get(i);
-            SourceFile f = new SourceFile(p, p.getFileName().toString(), Files.size(p), Checksums.sha256(p));
-            NormalizedDocument d = tika.normalize(f);
-            texts[i] = d.text();
-        });
-        double parseRate = files.size() / secs(t0);
-        line(String.format(Locale.ROOT, "parse (Tika, sha256 included, %d threads, after a warm-up on %d documents): %.1f docs/s", CORES, warm, parseRate));
+        // Two passes, the faster counts: the first may read the files from disk while ingest, run
+        // after it, reads them from the page cache (session 4: 239.8 docs/s in the bench, 363.5 and
+        // 546.3 in two passes run alone right after), and a slow parse figure flatters the ratio.
+        double[] passes = new double[2];
+        for (int pass = 0; pass < passes.length; pass++) {
+            t0 = System.nanoTime();
+            parallel(files.size(), i -> {
+                Path p = files.get(i);
+                SourceFile f = new SourceFile(p, p.getFileName().toString(), Files.size(p), Checksums.sha256(p));
+                NormalizedDocument d = tika.normalize(f);
+                texts[i] = d.text();
+            });
+            passes[pass] = files.size() / secs(t0);
+        }
+        double parseRate = Math.max(passes[0], passes[1]);
+        line(String.format(Locale.ROOT, "parse (Tika, sha256 included, %d threads, after a warm-up on %d documents; the faster of 2 passes: %.1f, %.1f): %.1f docs/s",
+                CORES, warm, passes[0], passes[1], parseRate));
 
         // Recognition alone, on the same texts, all cores.
         double recogRate = Double.POSITIVE_INFINITY;
