@@ -99,10 +99,6 @@ final class IngestCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * A file name or reason as one printable line: control characters (a newline in a file name)
-     * are escaped so that every outcome stays on its own line. The report keeps the exact names.
-     */
     /** The standard pipeline as ingest and demo run it; sourceUrl (may be null) says where a single file came from. */
     static Ingester ingester(Archive archive, Limits limits, boolean entities, int threads, String sourceUrl) {
         return new Ingester(archive, Pipelines.standard(limits, entities, Pipelines.clock()), threads,
@@ -114,6 +110,10 @@ final class IngestCommand implements Callable<Integer> {
         return "parc: " + shown(f.file()) + ": " + shown(f.reason());
     }
 
+    /**
+     * A file name or reason as one printable line: control characters (a newline in a file name)
+     * are escaped so that every outcome stays on its own line. The report keeps the exact names.
+     */
     static String shown(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         s.codePoints().forEach(cp -> {
