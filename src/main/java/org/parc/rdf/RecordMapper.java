@@ -149,6 +149,7 @@ public final class RecordMapper {
         }
         // most texts have no character outside the BMP: then code point offsets are char offsets, and
         // counting them from the start for each of an article's ~80 mentions was most of this method's time
+        // (the quote's prefix and suffix step from the mention instead)
         boolean bmp = text.length() == text.codePointCount(0, text.length());
         for (DateMention d : a.dates()) {
             Literal lit = dateLiteral(m, d.date());
@@ -227,10 +228,8 @@ public final class RecordMapper {
         Resource quote = m.createResource(iri + "#quote")
                 .addProperty(RDF.type, Vocab.TextQuoteSelector)
                 .addProperty(Vocab.exact, span.cut(text))
-                .addProperty(Vocab.prefix, bmp ? text.substring(Math.max(0, span.start() - CONTEXT_CODE_POINTS), span.start())
-                        : before(text, span.start()))
-                .addProperty(Vocab.suffix, bmp ? text.substring(span.end(), Math.min(text.length(), span.end() + CONTEXT_CODE_POINTS))
-                        : after(text, span.end()));
+                .addProperty(Vocab.prefix, before(text, span.start()))
+                .addProperty(Vocab.suffix, after(text, span.end()));
         Resource position = m.createResource(iri + "#position")
                 .addProperty(RDF.type, Vocab.TextPositionSelector)
                 .addLiteral(Vocab.start, integer(m, start))
@@ -289,15 +288,17 @@ public final class RecordMapper {
         return text.codePointCount(0, charIndex);
     }
 
+    /** Up to CONTEXT_CODE_POINTS code points before charIndex, stepping back from it (not counting from the start). */
     private static String before(String text, int charIndex) {
-        int cps = text.codePointCount(0, charIndex);
-        int from = text.offsetByCodePoints(charIndex, -Math.min(CONTEXT_CODE_POINTS, cps));
+        int from = charIndex;
+        for (int k = 0; k < CONTEXT_CODE_POINTS && from > 0; k++) from = text.offsetByCodePoints(from, -1);
         return text.substring(from, charIndex);
     }
 
+    /** Up to CONTEXT_CODE_POINTS code points after charIndex. */
     private static String after(String text, int charIndex) {
-        int cps = text.codePointCount(charIndex, text.length());
-        int to = text.offsetByCodePoints(charIndex, Math.min(CONTEXT_CODE_POINTS, cps));
+        int to = charIndex;
+        for (int k = 0; k < CONTEXT_CODE_POINTS && to < text.length(); k++) to = text.offsetByCodePoints(to, 1);
         return text.substring(charIndex, to);
     }
 }
