@@ -64,13 +64,19 @@ public final class EntityMerger {
         /** Set when the form could belong to several entities and was kept apart. */
         String ambiguous;
 
-        Form(String text) {
+        /** The alias table's name for this form (null if none) and its folded form: the grouping rules compare every pair of forms. */
+        final String canonical;
+        final String canonicalFolded;
+
+        Form(String text, Aliases aliases) {
             this.text = text;
             this.folded = Names.fold(text);
             this.words = Names.foldedWords(text);
+            this.canonical = aliases.canonical(text);
+            this.canonicalFolded = canonical == null ? null : Names.fold(canonical);
         }
 
-        /** The type most votes gave it, the first declared on a tie. A loop: the grouping rules ask for every pair of forms. */
+        /** The type most votes gave it, the first declared on a tie (a loop: asked for every pair of forms). */
         EntityType type() {
             EntityType best = EntityType.ORGANIZATION;
             int most = 0;
@@ -83,19 +89,6 @@ public final class EntityMerger {
             return best;
         }
 
-        /** The alias table's name for this form (null if none) and its folded form, looked up once. */
-        private String canonical;
-        private String canonicalFolded;
-        private boolean canonicalKnown;
-
-        String canonical(Aliases aliases) {
-            if (!canonicalKnown) {
-                canonical = aliases.canonical(text);
-                canonicalFolded = canonical == null ? null : Names.fold(canonical);
-                canonicalKnown = true;
-            }
-            return canonical;
-        }
 
         int first() {
             return spans.stream().mapToInt(Span::start).min().orElse(Integer.MAX_VALUE);
@@ -116,7 +109,7 @@ public final class EntityMerger {
         Map<String, Form> forms = new LinkedHashMap<>();
         for (RawMention m : clean) {
             String s = text.substring(m.start(), m.end());
-            Form f = forms.computeIfAbsent(s, Form::new);
+            Form f = forms.computeIfAbsent(s, k -> new Form(k, aliases));
             f.spans.add(new Span(m.start(), m.end()));
             f.votes.merge(m.type(), 1, Integer::sum);
         }
@@ -205,7 +198,7 @@ public final class EntityMerger {
                 List<Span> spans = findRepeats(text, acr, taken);
                 if (spans.isEmpty()) continue;
                 if (f == null) {
-                    f = new Form(acr);
+                    f = new Form(acr, aliases);
                     f.why = "initials of " + g.get(0).text;
                     g.add(f);
                 }
@@ -277,7 +270,7 @@ public final class EntityMerger {
         String canonical = null;
         Form aliased = main;
         for (Form f : g) {
-            canonical = aliases.canonical(f.text);
+            canonical = f.canonical;
             if (canonical != null) {
                 aliased = f;
                 break;
@@ -445,7 +438,7 @@ public final class EntityMerger {
     /** Why two forms name the same thing whatever their types, or null. */
     private String strongSame(Form a, Form b) {
         if (a.folded.equals(b.folded)) return "same name as " + a.text;
-        String ca = a.canonical(aliases), cb = b.canonical(aliases);
+        String ca = a.canonical, cb = b.canonical;
         if (ca != null && ca.equals(cb)
                 || ca != null && a.canonicalFolded.equals(b.folded) || cb != null && b.canonicalFolded.equals(a.folded)) {
             return "alias table: " + b.text + " -> " + (cb != null ? cb : a.text);
@@ -459,7 +452,7 @@ public final class EntityMerger {
     private boolean acronymOf(Form acr, Form full) {
         if (!Names.isAcronym(acr.text) || full.words.size() < 2) return false;
         // a well-known alias says what it stands for: "US" is not "University of Sheffield"
-        if (acr.canonical(aliases) != null) return false;
+        if (acr.canonical != null) return false;
         String letters = Names.fold(acr.text).replace(" ", "");
         return Names.initials(full.text).contains(letters);
     }
