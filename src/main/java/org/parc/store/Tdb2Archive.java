@@ -129,15 +129,14 @@ public final class Tdb2Archive extends ConnectionArchive {
         Path next = live.resolveSibling(String.format(Locale.ROOT, "Data-%04d", generation + 1));
         Path tmp = live.resolveSibling(next.getFileName() + "-tmp");
         var tmpLocation = Location.create(tmp);
+        boolean copied = false;
         try {
-            var copy = StoreConnection.connectCreate(tmpLocation, params, null).getDatasetGraphTDB();
-            CopyDSG.copy(current, copy);
-        } catch (RuntimeException e) {
+            CopyDSG.copy(current, StoreConnection.connectCreate(tmpLocation, params, null).getDatasetGraphTDB());
+            copied = true;
+        } finally {
             StoreConnection.internalExpel(tmpLocation, true);
-            IO.deleteAll(tmp);
-            throw e;
+            if (!copied) IO.deleteAll(tmp);
         }
-        StoreConnection.internalExpel(tmpLocation, true);
         try {
             Files.move(tmp, next, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -154,7 +153,7 @@ public final class Tdb2Archive extends ConnectionArchive {
 
     /** Bytes of the store's files (every generation still on disk). */
     public long sizeOnDisk() {
-        try (java.util.stream.Stream<java.nio.file.Path> s = Files.walk(java.nio.file.Path.of(location()))) {
+        try (java.util.stream.Stream<Path> s = Files.walk(Path.of(location()))) {
             return s.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
