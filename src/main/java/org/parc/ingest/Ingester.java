@@ -54,6 +54,13 @@ public final class Ingester {
     /** Quads per commit: bounds the work a killed ingest loses, not the heap (documents stream into the transaction). */
     static final long BATCH_QUADS = Long.getLong("parc.ingest.batchQuads", 2_000_000);
     static final Duration BATCH_TIME = Duration.ofSeconds(Long.getLong("parc.ingest.batchSeconds", 60));
+    /**
+     * On a large archive a group may grow to this fraction of the archive's quads (all three limits
+     * scale alike): a commit rewrites index blocks across whole indexes there, whatever the group's
+     * size, so fixed-size groups would leave disk to reclaim in proportion to the archive's size
+     * times the number of commits, which grows with the square of the archive.
+     */
+    static final double BATCH_GROWTH = 0.25;
 
     private final Archive archive;
     private final Pipeline pipeline;
@@ -199,10 +206,22 @@ public final class Ingester {
     }
 
     /**
+     * How many times the base limits a group may take: 1 until the archive's quads times
+     * {@link #BATCH_GROWTH} exceed {@link #BATCH_QUADS}, then in proportion to the archive. Its
+     * quads are estimated from the articles it held before this run and the quads per article this
+     * run has written (counting every quad of a large archive would take longer than a group).
+     */
+    static double batchScale(long articlesBefore, long quadsWritten, long articlesWritten) {
+        if (articlesWritten == 0) return 1;
+        double archiveQuads = quadsWritten + articlesBefore * ((double) quadsWritten / articlesWritten);
+        return Math.max(1, BATCH_GROWTH * archiveQuads / BATCH_QUADS);
+    }
+
+    /**
      * The one writer: a thread that adds each mapped document to an open write transaction as it
      * arrives, in input order, and commits a group when it is full ({@link #BATCH_DOCS} documents,
-     * {@link #BATCH_QUADS} quads, or {@link #BATCH_TIME} after its first document) or when input
-     * ends. A document's graph is written whole inside one transaction, so each stays
+     * {@link #BATCH_QUADS} quads, or {@link #BATCH_TIME} after its first document, each scaled up on
+     * a large archive: {@link #BATCH_GROWTH}) or when input ends. A document's graph is written whole inside one transaction, so each stays
      * atomic; outcomes are reported after their group's commit, in input order. Documents go to the
      * store as they come instead of waiting in memory for their group, so the heap holds only a
      * short queue whatever the group's size, and groups can be large: each commit rewrites the
@@ -222,6 +241,10 @@ public final class Ingester {
         private final BlockingQueue<Item> queue = new ArrayBlockingQueue<>(64);
         private final Thread writer;
         private volatile Throwable failure;
+        /** Articles the archive held when the writer started (counted at the first commit), and what this run wrote. */
+        private long articlesBefore = -1;
+        private long quadsWritten;
+        private long articlesWritten;
 
         Batch(Counter counter, ArchiveIdentities identities, org.parc.rdf.Iris iris) {
             this.counter = counter;
@@ -288,7 +311,11 @@ public final class Ingester {
          * for input included), or input ends; returns the item not yet taken (End), or null.
          */
         private Item fill(org.apache.jena.rdfconnection.RDFConnection conn, Item first, List<Outcome> done) {
-            long deadline = System.nanoTime() + BATCH_TIME.toNanos();
+            if (articlesBefore < 0) articlesBefore = articlesIn(conn);
+            double scale = scale();
+            long deadline = System.nanoTime() + (long) (BATCH_TIME.toNanos() * scale);
+            long maxQuads = (long) (BATCH_QUADS * scale);
+            long maxDocs = (long) (batchDocs * scale);
             long quads = 0;
             int docs = 0;
             Item it = first;
@@ -298,10 +325,12 @@ public final class Ingester {
                     conn.put(d.graph(), d.model());
                     quads += d.model().size();
                     docs++;
+                    quadsWritten += d.model().size();
+                    articlesWritten += ((Outcome.Ingested) d.outcome()).articles();
                 }
                 done.add(it instanceof Doc d ? d.outcome() : ((Report) it).outcome());
                 long wait = deadline - System.nanoTime();
-                if (docs >= batchDocs || quads >= BATCH_QUADS || wait <= 0) return null;
+                if (docs >= maxDocs || quads >= maxQuads || wait <= 0) return null;
                 try {
                     it = queue.poll(wait, TimeUnit.NANOSECONDS);
                 } catch (InterruptedException e) {
@@ -309,6 +338,17 @@ public final class Ingester {
                     throw new IllegalStateException("interrupted", e); // aborts the group: none of it was reported
                 }
                 if (it == null) return null;
+            }
+        }
+
+        private double scale() {
+            return batchScale(articlesBefore, quadsWritten, articlesWritten);
+        }
+
+        private long articlesIn(org.apache.jena.rdfconnection.RDFConnection conn) {
+            Query q = archive.forUnionDefaultGraph(QueryFactory.create("SELECT (COUNT(?a) AS ?n) WHERE { ?a a <" + Vocab.NewsArticle.getURI() + "> }"));
+            try (QueryExecution qe = conn.query(q)) {
+                return qe.execSelect().next().getLiteral("n").getLong();
             }
         }
 
