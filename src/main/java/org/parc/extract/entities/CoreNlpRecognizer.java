@@ -90,8 +90,9 @@ public final class CoreNlpRecognizer implements EntityRecognizer {
     private CoreNlpRecognizer(String config) {
         this.config = config;
         this.props = properties(config);
-        // Linking is its own stage (GazetteerLinker), with its own activity in the provenance.
-        this.merger = new EntityMerger(Aliases.shipped(), Demonyms.INSTANCE, null);
+        // The gazetteer only tells places apart here: linking is its own stage (GazetteerLinker),
+        // with its own activity in the provenance.
+        this.merger = new EntityMerger(Aliases.shipped(), Demonyms.INSTANCE, PlaceGazetteer.shipped());
         this.evidence = Evidence.of("corenlp", "Stanford CoreNLP 4.5.10 NER, " + config);
     }
 

@@ -44,7 +44,8 @@ public final class EntityMerger {
     /**
      * @param aliases   alias table
      * @param demonyms  folded adjectives and nouns of nationality ("iraqi", "russians"), never places
-     * @param gazetteer place links, or null for none
+     * @param gazetteer known places, to tell a short name that is a place of its own ("Sudan" beside
+     *                  "South Sudan") from one that is not ("Korea"); linking is GazetteerLinker's stage
      */
     public EntityMerger(Aliases aliases, Set<String> demonyms, PlaceGazetteer gazetteer) {
         this.aliases = aliases;
@@ -296,15 +297,7 @@ public final class EntityMerger {
             if (f.ambiguous != null) how.append("; ").append(f.text).append(": ").append(f.ambiguous);
         }
         Evidence ev = Evidence.of(evidence.method(), how.toString());
-        List<Entity.Link> links = List.of();
-        if (type == EntityType.PLACE && gazetteer != null) {
-            List<String> names = new ArrayList<>();
-            if (canonical != null) names.add(canonical);
-            names.add(main.text);
-            for (Form f : g) names.add(f.text);
-            links = gazetteer.link(names);
-        }
-        return new Entity(type, key, name, List.copyOf(alternates), List.copyOf(mentions), links, ev);
+        return new Entity(type, key, name, List.copyOf(alternates), List.copyOf(mentions), List.of(), ev);
     }
 
     // ---- cleaning ----
@@ -503,7 +496,7 @@ public final class EntityMerger {
             // "Mountain View" is "Mountain View, California"; "Mexico" is not "Mexico City"
             case PLACE -> l.text.startsWith(s.text + ",") || l.text.startsWith(s.text + " ,")
                     // "Korea" beside "South Korea"; but "Sudan" is a country of its own beside "South Sudan"
-                    || suffix && lw.size() == k + 1 && COMPASS.contains(lw.get(0)) && gazetteer != null && gazetteer.lookup(s.text).isEmpty();
+                    || suffix && lw.size() == k + 1 && COMPASS.contains(lw.get(0)) && gazetteer.lookup(s.text).isEmpty();
             default -> false;
         };
     }
