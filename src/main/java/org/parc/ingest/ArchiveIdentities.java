@@ -30,11 +30,18 @@ import org.parc.store.Archive;
  * described (a later "Barack Obama" does not go back to an earlier "Obama").
  */
 final class ArchiveIdentities {
-    private record Known(String iri, String name, List<String> words) {}
+    /** An archived entity. Its words are computed when compared, not kept: this index holds every entity of the archive. */
+    private record Known(String iri, String name) {
+        List<String> words() {
+            return ArchiveIdentities.words(name);
+        }
+    }
 
     // Both identity rules need the candidate's last word to equal the new name's last word, so
     // entities are indexed by it: a new name meets only the few that could match, not the archive.
-    private final Map<String, Map<String, Map<String, Known>>> byTypeAndLastWord = new HashMap<>(); // type → last word → IRI → entity
+    // A last word usually belongs to one entity, so a bucket is that entity itself and becomes an
+    // array only when shared (a map per last word cost about twice the heap per entity).
+    private final Map<String, Map<String, Object>> byTypeAndLastWord = new HashMap<>(); // type → last word → Known or Known[]
     private final Map<String, java.util.Set<String>> irisByType = new HashMap<>();
 
     static ArchiveIdentities load(Archive archive) {
@@ -55,8 +62,13 @@ final class ArchiveIdentities {
         if (!irisByType.computeIfAbsent(type, t -> new java.util.HashSet<>()).add(iri)) return;
         List<String> w = words(name);
         if (w.isEmpty()) return;
-        byTypeAndLastWord.computeIfAbsent(type, t -> new HashMap<>())
-                .computeIfAbsent(w.get(w.size() - 1), x -> new HashMap<>()).put(iri, new Known(iri, name, w));
+        Known k = new Known(iri, name);
+        byTypeAndLastWord.computeIfAbsent(type, t -> new HashMap<>()).merge(w.get(w.size() - 1), k, (old, add) -> {
+            Known[] was = old instanceof Known one ? new Known[] {one} : (Known[]) old;
+            Known[] now = java.util.Arrays.copyOf(was, was.length + 1);
+            now[was.length] = (Known) add;
+            return now;
+        });
     }
 
     /** Rewrites a document's entities to archived IRIs where the identity is clear; remembers the rest. */
@@ -76,12 +88,13 @@ final class ArchiveIdentities {
             List<String> w = words(name);
             if (w.isEmpty()) continue;
             boolean person = type.equals(Vocab.Person);
-            Map<String, Known> sameLastWord = byTypeAndLastWord.getOrDefault(type.getURI(), Map.of())
-                    .getOrDefault(w.get(w.size() - 1), Map.of());
-            for (Known k : sameLastWord.values()) {
+            Object bucket = byTypeAndLastWord.getOrDefault(type.getURI(), Map.of()).get(w.get(w.size() - 1));
+            Known[] sameLastWord = bucket == null ? new Known[0] : bucket instanceof Known one ? new Known[] {one} : (Known[]) bucket;
+            for (Known k : sameLastWord) {
                 if (k.iri().equals(e.getURI())) continue;
-                if (variant(w, k.words())) variants.add(k);
-                else if (person && w.size() == 1 && k.words().size() > 1 && w.get(0).equals(k.words().get(k.words().size() - 1))) {
+                List<String> kw = k.words();
+                if (variant(w, kw)) variants.add(k);
+                else if (person && w.size() == 1 && kw.size() > 1 && w.get(0).equals(kw.get(kw.size() - 1))) {
                     surnameOf.add(k);
                 }
             }
