@@ -30,8 +30,12 @@ import org.parc.store.Archive;
  * described (a later "Barack Obama" does not go back to an earlier "Obama").
  */
 final class ArchiveIdentities {
-    /** An archived entity. Its words are computed when compared, not kept: this index holds every entity of the archive. */
-    private record Known(String iri, String name) {
+    /**
+     * An archived entity. Its words are computed only when a comparison needs them, not kept: this
+     * index holds every entity of the archive. Their count is kept, so that most candidates are
+     * ruled out without computing them.
+     */
+    private record Known(String iri, String name, int wordCount) {
         List<String> words() {
             return ArchiveIdentities.words(name);
         }
@@ -62,13 +66,18 @@ final class ArchiveIdentities {
         if (!irisByType.computeIfAbsent(type, t -> new java.util.HashSet<>()).add(iri)) return;
         List<String> w = words(name);
         if (w.isEmpty()) return;
-        Known k = new Known(iri, name);
+        Known k = new Known(iri, name, w.size());
         byTypeAndLastWord.computeIfAbsent(type, t -> new HashMap<>()).merge(w.get(w.size() - 1), k, (old, add) -> {
-            Known[] was = old instanceof Known one ? new Known[] {one} : (Known[]) old;
+            Known[] was = entities(old);
             Known[] now = java.util.Arrays.copyOf(was, was.length + 1);
             now[was.length] = (Known) add;
             return now;
         });
+    }
+
+    /** The entities of a bucket: none, one (the bucket itself) or an array. */
+    private static Known[] entities(Object bucket) {
+        return bucket == null ? new Known[0] : bucket instanceof Known one ? new Known[] {one} : (Known[]) bucket;
     }
 
     /** Rewrites a document's entities to archived IRIs where the identity is clear; remembers the rest. */
@@ -88,15 +97,12 @@ final class ArchiveIdentities {
             List<String> w = words(name);
             if (w.isEmpty()) continue;
             boolean person = type.equals(Vocab.Person);
-            Object bucket = byTypeAndLastWord.getOrDefault(type.getURI(), Map.of()).get(w.get(w.size() - 1));
-            Known[] sameLastWord = bucket == null ? new Known[0] : bucket instanceof Known one ? new Known[] {one} : (Known[]) bucket;
-            for (Known k : sameLastWord) {
+            // Every entity of the bucket ends in the same word as this name, so a one-word name is
+            // the surname of each that has more words.
+            for (Known k : entities(byTypeAndLastWord.getOrDefault(type.getURI(), Map.of()).get(w.get(w.size() - 1)))) {
                 if (k.iri().equals(e.getURI())) continue;
-                List<String> kw = k.words();
-                if (variant(w, kw)) variants.add(k);
-                else if (person && w.size() == 1 && kw.size() > 1 && w.get(0).equals(kw.get(kw.size() - 1))) {
-                    surnameOf.add(k);
-                }
+                if (k.wordCount() == w.size() && variant(w, k.words())) variants.add(k);
+                else if (person && w.size() == 1 && k.wordCount() > 1) surnameOf.add(k);
             }
             variants.sort((a, b) -> a.iri().compareTo(b.iri()));
             surnameOf.sort((a, b) -> a.iri().compareTo(b.iri()));

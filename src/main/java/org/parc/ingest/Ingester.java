@@ -230,7 +230,7 @@ public final class Ingester {
      */
     private final class Batch implements AutoCloseable {
         private sealed interface Item permits Doc, Report, End {}
-        private record Doc(String graph, Model model, Outcome outcome) implements Item {}
+        private record Doc(String graph, Model model, Outcome.Ingested outcome) implements Item {}
         private record Report(Outcome outcome) implements Item {}
         private record End() implements Item {}
 
@@ -326,7 +326,7 @@ public final class Ingester {
                     quads += d.model().size();
                     docs++;
                     quadsWritten += d.model().size();
-                    articlesWritten += ((Outcome.Ingested) d.outcome()).articles();
+                    articlesWritten += d.outcome().articles();
                 }
                 done.add(it instanceof Doc d ? d.outcome() : ((Report) it).outcome());
                 long wait = deadline - System.nanoTime();
