@@ -16,6 +16,7 @@ import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
 import org.apache.jena.vocabulary.RDF;
+import org.parc.rdf.NameKeys;
 import org.parc.rdf.Vocab;
 import org.parc.store.Archive;
 
@@ -87,10 +88,10 @@ public final class Corrections {
         return edits.isEmpty();
     }
 
-    /** Applies every correction, in order, to a document graph (in place) and returns it. */
+    /** Applies every correction, in order, to a document graph (in place), refreshes its name keys and returns it. */
     public Model apply(Model documentGraph) {
         for (Edit e : edits) applyOne(documentGraph, e, ancestors);
-        return documentGraph;
+        return edits.isEmpty() ? documentGraph : NameKeys.refresh(documentGraph);
     }
 
     /** What one edit changed in one graph. */
@@ -207,6 +208,7 @@ public final class Corrections {
         boolean touched = false;
         String keepName = ch.edit.valueName();
         for (Statement s : gone.listProperties().toList()) {
+            if (s.getPredicate().equals(Vocab.nameKey)) continue; // derived from the names afterwards (NameKeys)
             touched = true;
             ch.remove(s);
             Property p = s.getPredicate();

@@ -20,6 +20,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.parc.ParcException;
 import org.parc.rdf.Iris;
+import org.parc.rdf.NameKeys;
 import org.parc.rdf.Software;
 import org.parc.rdf.Vocab;
 import org.parc.source.Checksums;
@@ -76,6 +77,7 @@ public final class Editor {
             m.setNsPrefixes(Vocab.PREFIXES);
             Corrections.Effects fx = Corrections.applyOne(m, edit, ancestors);
             if (fx.isEmpty()) continue;
+            NameKeys.refresh(m); // derived from the names, not part of the edit's effects
             changed.put(g, m);
             removed.addAll(fx.removed());
             added.addAll(fx.added());

@@ -29,7 +29,7 @@ import org.parc.ParcException;
 public final class SavedQueries {
     public static final String FOLDER = "org/parc/vocab/queries/";
     private static final Pattern PARAM = Pattern.compile(
-            "@param\\s+([A-Za-z_][A-Za-z0-9_]*)\\s+(iri|string|date|integer)\\s+(required|optional)\\s*(.*)");
+            "@param\\s+([A-Za-z_][A-Za-z0-9_]*)\\s+(iri|string|name|date|integer)\\s+(required|optional)\\s*(.*)");
 
     private static volatile SavedQueries shipped;
 

@@ -11,6 +11,7 @@ import org.apache.jena.rdf.model.ResourceFactory;
 import org.apache.jena.irix.IRIs;
 import org.parc.ParcException;
 import org.parc.extract.PartialDate;
+import org.parc.rdf.NameKeys;
 import org.parc.rdf.Vocab;
 
 /**
@@ -32,6 +33,8 @@ public record SavedQuery(String name, String description, List<Param> params, St
         IRI,
         /** A plain string literal. */
         STRING,
+        /** A name to look up: folded as {@code parc:nameKey} is (accents, case, spacing), so "sao paulo" finds "São Paulo". */
+        NAME,
         /** 2017, 2017-06 or 2017-06-30: an xsd:gYear, xsd:gYearMonth or xsd:date literal. */
         DATE,
         /** An xsd:integer. */
@@ -58,6 +61,7 @@ public record SavedQuery(String name, String description, List<Param> params, St
             switch (p.type()) {
                 case IRI -> pss.setIri(p.name(), iri(p.name(), v));
                 case STRING -> pss.setLiteral(p.name(), v);
+                case NAME -> pss.setLiteral(p.name(), NameKeys.fold(v));
                 case DATE -> pss.setLiteral(p.name(), date(p.name(), v));
                 case INTEGER -> pss.setLiteral(p.name(), ResourceFactory.createTypedLiteral(integer(p.name(), v).toString(), XSDDatatype.XSDinteger));
             }

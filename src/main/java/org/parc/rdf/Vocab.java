@@ -136,6 +136,7 @@ public final class Vocab {
     public static final Property confidence = xp("confidence");
     public static final Property linkCandidate = xp("linkCandidate");
     public static final Property identityKey = xp("identityKey");
+    public static final Property nameKey = xp("nameKey");
 
     private Vocab() {}
 

@@ -49,6 +49,7 @@ class EntityEditsTest {
                 values("SELECT DISTINCT ?e WHERE { ?a schema:mentions ?e . ?e a schema:Person }", "e"));
         assertEquals(List.of("Haider al-Abadi"), values("SELECT ?n WHERE { <" + B + "person/haider-al-abadi> schema:name ?n }", "n"));
         assertEquals(List.of("Abadi"), values("SELECT ?n WHERE { <" + B + "person/haider-al-abadi> schema:alternateName ?n }", "n"));
+        assertEquals(List.of("abadi", "haider al-abadi"), values("SELECT DISTINCT ?k WHERE { <" + B + "person/haider-al-abadi> parc:nameKey ?k } ORDER BY ?k", "k"));
         assertEquals(List.of(), values("SELECT ?p WHERE { <" + B + "person/abadi> ?p ?o FILTER(?p != owl:sameAs && ?p != prov:wasInvalidatedBy) }", "p"));
         List<String> quotes = values("""
                 SELECT ?q WHERE { VALUES ?asked { <%sperson/abadi> } ?asked owl:sameAs* ?e .
@@ -61,6 +62,8 @@ class EntityEditsTest {
         assertEquals(List.of("George Bush"), values("SELECT ?q WHERE { ?ann oa:hasBody <" + B + "person/george-bush> ; oa:hasTarget/oa:hasSelector/oa:exact ?q }", "q"));
         assertEquals(List.of(), values("SELECT ?n WHERE { <" + B + "person/george-bush> schema:alternateName ?n }", "n"));
         assertEquals(List.of("George W. Bush"), values("SELECT ?n WHERE { <" + B + "person/george-w-bush> a schema:Person ; schema:name ?n }", "n"));
+        assertEquals(List.of("bush jr.", "george w. bush"), values("SELECT DISTINCT ?k WHERE { <" + B + "person/george-w-bush> parc:nameKey ?k } ORDER BY ?k", "k"));
+        assertEquals(List.of("george bush"), values("SELECT DISTINCT ?k WHERE { <" + B + "person/george-bush> parc:nameKey ?k }", "k"));
         assertEquals(List.of(B + "person/george-bush", B + "person/george-w-bush", B + "person/haider-al-abadi"),
                 values("SELECT DISTINCT ?e WHERE { ?a schema:mentions ?e . ?e a schema:Person }", "e"));
 

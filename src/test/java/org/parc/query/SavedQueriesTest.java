@@ -116,6 +116,9 @@ class SavedQueriesTest {
         assertTrue(iri.endsWith("/place/baghdad"), iri);
         assertEquals(2, rows("articles-mentioning", "entity=" + iri).size());
         assertEquals(1, rows("articles-mentioning", "name=Nouri al-Maliki").size());
+        // names are folded as parc:nameKey is: case, accents and spacing do not matter
+        assertEquals(2, rows("articles-mentioning", "name=  BAGHDÁD ").size());
+        assertEquals(1, rows("articles-mentioning", "name=nouri  al‐maliki").size());
         assertEquals(0, rows("articles-mentioning", "name=x\" } DROP ALL { \"y").size(), "values are escaped, never pasted in");
     }
 
