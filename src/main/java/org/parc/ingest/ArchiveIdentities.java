@@ -15,6 +15,7 @@ import org.apache.jena.util.ResourceUtils;
 import org.apache.jena.vocabulary.RDF;
 import org.parc.extract.entities.Names;
 import org.parc.rdf.Iris;
+import org.parc.rdf.NameKeys;
 import org.parc.rdf.Vocab;
 import org.parc.store.Archive;
 
@@ -85,6 +86,7 @@ final class ArchiveIdentities {
         List<Resource> entities = m.listSubjectsWithProperty(Vocab.identityKey).toList();
         entities.sort((a, b) -> a.getURI().compareTo(b.getURI()));
         Resource linkActivity = m.listSubjectsWithProperty(Vocab.stage, "link-entities").nextOptional().orElse(null);
+        boolean renamedAny = false;
         for (Resource e : entities) {
             Resource type = e.getPropertyResourceValue(RDF.type);
             Statement nameSt = e.getProperty(Vocab.name);
@@ -114,6 +116,7 @@ final class ArchiveIdentities {
                 renamed.removeAll(Vocab.identityKey).addProperty(Vocab.identityKey, k.iri().substring(k.iri().lastIndexOf('/') + 1));
                 evidence(m, iris, renamed, Vocab.alternateName, m.createLiteral(name),
                         "spelling variant of the archived name \"" + k.name() + "\"", linkActivity);
+                renamedAny = true;
             } else {
                 List<Known> candidates = variants.isEmpty() ? surnameOf : variants;
                 for (Known k : candidates) {
@@ -126,6 +129,8 @@ final class ArchiveIdentities {
                 remember(type.getURI(), e.getURI(), name);
             }
         }
+        // A renamed entity took the archived name: its name keys follow its names.
+        if (renamedAny) NameKeys.refresh(m);
     }
 
     private static void evidence(Model m, Iris iris, Resource s, Property p, RDFNode o, String detail, Resource activity) {

@@ -28,7 +28,6 @@ import org.apache.jena.rdf.model.Model;
 import org.parc.edit.Corrections;
 import org.parc.extract.Hints;
 import org.parc.rdf.DocumentRecord;
-import org.parc.rdf.NameKeys;
 import org.parc.rdf.RecordMapper;
 import org.parc.rdf.Software;
 import org.parc.rdf.Vocab;
@@ -263,7 +262,6 @@ public final class Ingester {
         void add(String graph, Model m, Outcome.Ingested o) {
             // Here, on the calling thread and in input order: identity across documents is deterministic.
             identities.resolve(m, iris);
-            NameKeys.refresh(m); // identities may have renamed entities, corrections renamed or merged them
             put(new Doc(graph, m, o));
         }
 

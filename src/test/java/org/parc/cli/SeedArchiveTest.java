@@ -140,6 +140,9 @@ class SeedArchiveTest {
         Run evidence = TestArchives.parc("query", "--store", store.toString(), "ASK { ?st parc:method \"archive-identity\" ; "
                 + "rdf:predicate schema:alternateName ; rdf:object \"Sergei Lavrov\" ; prov:wasGeneratedBy ?act }");
         assertEquals("yes", evidence.out().strip(), evidence::toString);
+        // the renamed entity is found by either spelling
+        Run keys = TestArchives.parc("query", "--store", store.toString(), "ASK { GRAPH ?g { ?e parc:nameKey \"sergei lavrov\" , \"sergey lavrov\" } }");
+        assertEquals("yes", keys.out().strip(), keys::toString);
         Run obama = TestArchives.parc("query", "--store", store.toString(),
                 "ASK { ?o schema:name \"Obama\" ; parc:linkCandidate ?b . ?b schema:name \"Barack Obama\" }");
         assertEquals("yes", obama.out().strip(), obama::toString);
