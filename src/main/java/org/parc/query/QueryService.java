@@ -25,6 +25,10 @@ public final class QueryService {
     /** Queries may leave out parc's usual prefixes. */
     public static final String PROLOGUE = prologue();
 
+    static {
+        JsonResultsWriter.install();
+    }
+
     private QueryService() {}
 
     private static String prologue() {

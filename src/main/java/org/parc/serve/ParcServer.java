@@ -9,6 +9,7 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.server.AbstractNetworkConnector;
 import org.eclipse.jetty.server.Connector;
+import org.parc.query.JsonResultsWriter;
 import org.parc.store.Tdb2Archive;
 
 /**
@@ -53,6 +54,7 @@ public final class ParcServer implements AutoCloseable {
 
     /** Builds and starts the server; the archive stays open until the caller closes it (after {@link #stop}). */
     public static ParcServer start(Tdb2Archive archive, Options o) {
+        JsonResultsWriter.install(); // Fuseki's JSON results too
         DatasetGraph dsg = archive.datasetGraph();
         // Fuseki's query executions take their timeout from the dataset's context.
         dsg.getContext().set(ARQ.queryTimeout, Long.toString(o.timeout().toMillis()));
