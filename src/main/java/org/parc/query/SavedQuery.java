@@ -73,9 +73,12 @@ public record SavedQuery(String name, String description, List<Param> params, St
         }
     }
 
-    private static final java.util.regex.Pattern CONDITION = java.util.regex.Pattern.compile("#\\s*(if|unless)\\s+(\\w+)\\s*$");
+    private static final java.util.regex.Pattern CONDITION = java.util.regex.Pattern.compile("#\\s*(if|unless)\\s+(\\w+(?:\\s+\\w+)*)\\s*$");
 
-    /** The condition ending a query line ({@code #if NAME}, {@code #unless NAME}), or null; comment lines have none. */
+    /**
+     * The condition ending a query line, or null; comment lines have none. {@code #if A B}: every one
+     * of A, B given; {@code #unless A B}: none of them given.
+     */
     private static java.util.regex.Matcher condition(String line) {
         java.util.regex.Matcher m = CONDITION.matcher(line);
         return m.find() && !line.stripLeading().startsWith("#") ? m : null;
@@ -86,7 +89,7 @@ public record SavedQuery(String name, String description, List<Param> params, St
         java.util.Set<String> out = new java.util.TreeSet<>();
         for (String line : text.split("\n", -1)) {
             java.util.regex.Matcher m = condition(line);
-            if (m != null) out.add(m.group(2));
+            if (m != null) out.addAll(java.util.List.of(m.group(2).split("\\s+")));
         }
         return out;
     }
@@ -97,9 +100,13 @@ public record SavedQuery(String name, String description, List<Param> params, St
         for (String line : text.split("\n", -1)) {
             java.util.regex.Matcher m = condition(line);
             if (m != null) {
-                String v = values.get(m.group(2));
-                boolean given = v != null && !v.isEmpty();
-                if (given != m.group(1).equals("if")) continue;
+                boolean ifGiven = m.group(1).equals("if"), keep = true;
+                for (String name : m.group(2).split("\\s+")) {
+                    String v = values.get(name);
+                    boolean given = v != null && !v.isEmpty();
+                    if (given != ifGiven) keep = false;
+                }
+                if (!keep) continue;
                 line = line.substring(0, m.start());
             }
             out.append(line).append('\n');

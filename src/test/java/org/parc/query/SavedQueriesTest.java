@@ -187,6 +187,16 @@ class SavedQueriesTest {
         String absent = SavedQuery.conditional(text, Map.of());
         assertTrue(absent.contains("?a ?p ?o .") && !absent.contains("?entity ."), absent);
         assertTrue(SavedQuery.conditional(text, Map.of("entity", "")).contains("?a ?p ?o ."), "an empty value is not given");
+        // several names: #if needs every one given, #unless needs none given
+        String two = "SELECT * WHERE {\n  ?a ?b ?c .   #if entity name\n  ?d ?e ?f .   #unless entity name\n}\n";
+        assertTrue(SavedQuery.conditional(two, Map.of("entity", "x", "name", "y")).contains("?a ?b ?c ."));
+        assertFalse(SavedQuery.conditional(two, Map.of("entity", "x", "name", "y")).contains("?d ?e ?f"));
+        for (Map<String, String> one : List.of(Map.of("entity", "x"), Map.of("name", "y"))) {
+            String t = SavedQuery.conditional(two, one);
+            assertFalse(t.contains("?a ?b ?c") || t.contains("?d ?e ?f"), t);
+        }
+        String none = SavedQuery.conditional(two, Map.of("name", ""));
+        assertTrue(none.contains("?d ?e ?f .") && !none.contains("?a ?b ?c"), none);
         // a condition on something that is not a parameter is a broken file
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
                 () -> SavedQueries.parse("broken", "# d\n# @param a iri optional x\nSELECT * { ?s ?p ?b }  #if b\n"));
