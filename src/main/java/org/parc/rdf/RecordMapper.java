@@ -75,7 +75,7 @@ public final class RecordMapper {
         for (Article a : rec.articles()) {
             article(m, rec, a, file, describe, recognize == null ? describe : recognize, link);
         }
-        return NameKeys.refresh(m);
+        return NameKeys.refresh(OneName.apply(m));
     }
 
     private Resource activity(Model m, String sha, StageRun run, Resource file) {
