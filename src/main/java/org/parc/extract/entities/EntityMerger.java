@@ -280,6 +280,12 @@ public final class EntityMerger {
         // An alias table's canonical form names the entity, so that articles which only say "US"
         // and those that say "United States" give the shared IRI one schema:name.
         String name = canonical != null ? canonical : main.text;
+        // A place the text only writes in capitals (a dateline's "CAIRO") takes the gazetteer's
+        // spelling, the capitals staying an alternate name: what a catalogue shows and sorts.
+        if (canonical == null && type == EntityType.PLACE && capitals(name)) {
+            List<PlaceGazetteer.Place> known = gazetteer.lookup(name);
+            if (!known.isEmpty()) name = known.get(0).name();
+        }
         TreeSet<String> alternates = new TreeSet<>();
         List<Mention> mentions = new ArrayList<>();
         for (Form f : g) {
@@ -352,6 +358,17 @@ public final class EntityMerger {
         }
         kept.sort(Comparator.comparingInt(RawMention::start));
         return kept;
+    }
+
+    /** Letters, none of them lower case, more than one word or longer than an acronym ("CAIRO", not "UK"). */
+    private static boolean capitals(String s) {
+        boolean letters = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLowerCase(c)) return false;
+            letters |= Character.isLetter(c);
+        }
+        return letters && (s.length() > 3 || s.contains(" "));
     }
 
     /** "the British Red Cross": taggers leave the nationality out of an organization's name; take it in. */

@@ -232,6 +232,22 @@ class EntityMergerTest {
     }
 
     @Test
+    void aPlaceWrittenOnlyInCapitalsTakesTheGazetteersSpelling() {
+        String t = "CAIRO (Reuters) - Talks opened on Monday. SAO PAULO bureau. XYZZYVILLE was quiet. UK officials came.";
+        List<Entity> es = merge(t, at(t, EntityType.PLACE, "CAIRO", "SAO PAULO", "XYZZYVILLE", "UK"));
+        Entity cairo = named(es, "Cairo");
+        assertEquals(List.of("CAIRO"), cairo.alternateNames());
+        assertEquals("cairo", cairo.key(), "the identity does not change");
+        assertEquals(List.of("CAIRO"), cairo.mentions().stream().map(m -> m.text()).toList(), "the quote stays as written");
+        assertEquals(List.of("SAO PAULO"), named(es, "São Paulo").alternateNames(), "diacritics restored");
+        assertEquals("XYZZYVILLE", named(es, "XYZZYVILLE").name(), "unknown to the gazetteer: as written");
+        assertEquals("United Kingdom", named(es, "United Kingdom").name(), "aliases first");
+        // an organization in capitals keeps them
+        String o = "UNICEF met CAIRO HOLDINGS.";
+        assertEquals(List.of("CAIRO HOLDINGS", "UNICEF"), merge(o, at(o, EntityType.ORGANIZATION, "UNICEF", "CAIRO HOLDINGS")).stream().map(Entity::name).sorted().toList());
+    }
+
+    @Test
     void aBareNameJoinsItsOneCompassQualifiedPlace() {
         String t = "South Korea beat Panama. Korea scored twice. South Sudan and Sudan signed a deal.";
         List<Entity> es = merge(t, at(t, EntityType.PLACE, "South Korea", "Panama", "Korea", "South Sudan", "Sudan"));
