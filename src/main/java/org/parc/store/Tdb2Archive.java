@@ -112,9 +112,10 @@ public final class Tdb2Archive extends ConnectionArchive {
      * filled by many commits is several times the size of its data. Blocks writers while it runs.
      *
      * <p>TDB2's own {@code DatabaseMgr.compact} builds the new generation with its default indexes,
-     * whatever the store was created with; this follows its steps (copy into {@code Data-N-tmp},
-     * which TDB2 deletes on open if a crash leaves it, then rename it to {@code Data-N}, switch,
-     * delete the old generation) with the store's own layout, holding the store's lock throughout.
+     * whatever the store was created with; this follows its steps (copy into {@code Data-N-tmp}, then
+     * rename it to {@code Data-N}, switch, delete the old generation) with the store's own layout,
+     * holding the store's lock throughout. A {@code Data-N-tmp} left by a compaction that was killed
+     * is deleted first: it is a partial copy, and the live generation is untouched by it.
      *
      * @return bytes on disk before and after
      */
@@ -128,6 +129,7 @@ public final class Tdb2Archive extends ConnectionArchive {
         int generation = Integer.parseInt(name.substring(name.lastIndexOf('-') + 1));
         Path next = live.resolveSibling(String.format(Locale.ROOT, "Data-%04d", generation + 1));
         Path tmp = live.resolveSibling(next.getFileName() + "-tmp");
+        if (Files.exists(tmp)) IO.deleteAll(tmp);
         var tmpLocation = Location.create(tmp);
         boolean copied = false;
         try {

@@ -47,6 +47,25 @@ class Tdb2LayoutTest {
     }
 
     @Test
+    void aCompactionKilledMidwayLeavesAPartialCopyThatTheNextOneReplaces() throws IOException {
+        Path store = tmp.resolve("killed");
+        ingest(store, "000_929ae95f8ef135cd.txt");
+        Run before = TestArchives.parc("export", "--store", store.toString(), "--format", "nq");
+        // what a killed `parc compact` leaves: a half-written next generation beside the live one
+        Path partial = Files.createDirectories(store.resolve("Data-0002-tmp"));
+        Files.write(partial.resolve("GSPO.dat"), new byte[] {1, 2, 3, 4, 5, 6, 7});
+        Files.writeString(partial.resolve("nodes-data.obj"), "truncated");
+        Run q = TestArchives.parc("export", "--store", store.toString(), "--format", "nq");
+        assertEquals(before.out(), q.out(), "the live generation is read as before");
+        Run c = TestArchives.parc("compact", "--store", store.toString());
+        assertEquals(0, c.code(), c::toString);
+        assertEquals(before.out(), TestArchives.parc("export", "--store", store.toString(), "--format", "nq").out());
+        try (Stream<Path> s = Files.list(store)) {
+            assertEquals(Set.of("Data-0002"), dataDirs(s));
+        }
+    }
+
+    @Test
     void anArchiveMadeWithTdb2DefaultsKeepsItsSixIndexes() throws IOException {
         Path store = tmp.resolve("old");
         // a database with TDB2's defaults, as Jena's tools make it (earlier parc builds made six too, listed in tdb.cfg)
