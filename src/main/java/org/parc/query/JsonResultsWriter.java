@@ -94,7 +94,9 @@ public final class JsonResultsWriter implements RowSetWriter {
             out.write("{\"head\":{\"vars\":[");
             for (int i = 0; i < keys.length; i++) {
                 if (i > 0) out.write(',');
-                keys[i] = quoted(vars.get(i).getVarName());
+                java.io.StringWriter key = new java.io.StringWriter();
+                string(key, vars.get(i).getVarName());
+                keys[i] = key.toString();
                 out.write(keys[i]);
             }
             out.write("]},\"results\":{\"bindings\":[");
@@ -159,8 +161,12 @@ public final class JsonResultsWriter implements RowSetWriter {
             out.write('}');
         }
 
-        /** A JSON string: quote, backslash and control characters escaped, everything else as is (UTF-8). */
         private void string(String s) throws IOException {
+            string(out, s);
+        }
+
+        /** A JSON string: quote, backslash and control characters escaped, everything else as is (UTF-8). */
+        private static void string(Writer out, String s) throws IOException {
             out.write('"');
             int from = 0;
             for (int i = 0, n = s.length(); i < n; i++) {
@@ -181,15 +187,6 @@ public final class JsonResultsWriter implements RowSetWriter {
             }
             if (from < s.length()) out.write(s, from, s.length() - from);
             out.write('"');
-        }
-
-        private static String quoted(String name) {
-            StringBuilder sb = new StringBuilder(name.length() + 2).append('"');
-            for (char c : name.toCharArray()) {
-                if (c < 0x20 || c == '"' || c == '\\') sb.append(String.format("\\u%04x", (int) c));
-                else sb.append(c);
-            }
-            return sb.append('"').toString();
         }
     }
 }

@@ -7,6 +7,7 @@ import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.rdf.model.Statement;
+import org.parc.extract.entities.Names;
 
 /**
  * One {@code schema:name} per person, organization or place in a document graph. Two sources can give
@@ -16,7 +17,7 @@ import org.apache.jena.rdf.model.Statement;
  */
 public final class OneName {
     /** Written as in running text before capitals only, regular spacing before irregular, fuller before shorter. */
-    static final Comparator<String> BEST = Comparator.<String, Boolean>comparing(OneName::allCaps)
+    static final Comparator<String> BEST = Comparator.<String, Boolean>comparing(Names::capitals)
             .thenComparing(n -> !n.equals(spaced(n)))
             .thenComparing(n -> -n.codePointCount(0, n.length()))
             .thenComparing(Comparator.naturalOrder());
@@ -42,17 +43,6 @@ public final class OneName {
             }
         }
         return m;
-    }
-
-    /** Letters, none of them lower case ("CAIRO", "NATO"): a heading's or byline's form. */
-    static boolean allCaps(String s) {
-        boolean letters = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isLowerCase(c)) return false;
-            letters |= Character.isLetter(c);
-        }
-        return letters;
     }
 
     private static String spaced(String s) {

@@ -282,7 +282,8 @@ public final class EntityMerger {
         String name = canonical != null ? canonical : main.text;
         // A place the text only writes in capitals (a dateline's "CAIRO") takes the gazetteer's
         // spelling, the capitals staying an alternate name: what a catalogue shows and sorts.
-        if (canonical == null && type == EntityType.PLACE && capitals(name)) {
+        // (more than one word or longer than an acronym: "CAIRO", not "UK")
+        if (canonical == null && type == EntityType.PLACE && Names.capitals(name) && (name.length() > 3 || name.contains(" "))) {
             List<PlaceGazetteer.Place> known = gazetteer.lookup(name);
             if (!known.isEmpty()) name = known.get(0).name();
         }
@@ -358,17 +359,6 @@ public final class EntityMerger {
         }
         kept.sort(Comparator.comparingInt(RawMention::start));
         return kept;
-    }
-
-    /** Letters, none of them lower case, more than one word or longer than an acronym ("CAIRO", not "UK"). */
-    private static boolean capitals(String s) {
-        boolean letters = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isLowerCase(c)) return false;
-            letters |= Character.isLetter(c);
-        }
-        return letters && (s.length() > 3 || s.contains(" "));
     }
 
     /** "the British Red Cross": taggers leave the nationality out of an organization's name; take it in. */

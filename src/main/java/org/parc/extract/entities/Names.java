@@ -52,6 +52,17 @@ public final class Names {
         return out;
     }
 
+    /** Letters, none of them lower case ("CAIRO", "NATO", "NATALIYA VASILYEVA"): a heading's, dateline's or byline's form. */
+    public static boolean capitals(String s) {
+        boolean letters = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLowerCase(c)) return false;
+            letters |= Character.isLetter(c);
+        }
+        return letters;
+    }
+
     /** An acronym as written: 2-8 capitals, maybe with dots or digits ("IS", "U.N.", "ISIL", "M5S"). */
     static boolean isAcronym(String s) {
         String t = s.replace(".", "");
