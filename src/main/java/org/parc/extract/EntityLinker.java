@@ -12,4 +12,9 @@ public interface EntityLinker {
     List<Entity> link(List<Entity> entities);
 
     EntityLinker NONE = entities -> entities;
+
+    /** This stage, then {@code next} on its result (each links the entities the other leaves alone). */
+    default EntityLinker andThen(EntityLinker next) {
+        return entities -> next.link(link(entities));
+    }
 }

@@ -11,6 +11,7 @@ import org.parc.extract.EntityRecognizer;
 import org.parc.extract.EntityLinker;
 import org.parc.extract.entities.CoreNlpRecognizer;
 import org.parc.extract.entities.GazetteerLinker;
+import org.parc.extract.entities.WikipediaLinker;
 import org.parc.rdf.Software;
 import org.parc.extract.text.HeuristicStorySplitter;
 import org.parc.source.Limits;
@@ -24,10 +25,11 @@ public final class Pipelines {
      * @param entities recognize entities (loads the NLP models on first use)
      */
     public static Pipeline standard(Limits limits, boolean entities, Clock clock) {
+        String coreNlp = Software.versionOf(edu.stanford.nlp.pipeline.StanfordCoreNLP.class, "4.5.10");
         return new Pipeline(new TikaNormalizer(limits), new HeuristicStorySplitter(), new CatalogueMetadataExtractor(),
                 new RuleDateExtractor(), entities ? recognizer() : EntityRecognizer.NONE,
-                List.of(new Software("Stanford CoreNLP", Software.versionOf(edu.stanford.nlp.pipeline.StanfordCoreNLP.class, "4.5.10"))),
-                entities ? GazetteerLinker.shipped() : EntityLinker.NONE, clock);
+                List.of(new Software("Stanford CoreNLP", coreNlp)),
+                entities ? GazetteerLinker.shipped().andThen(WikipediaLinker.shipped(coreNlp)) : EntityLinker.NONE, clock);
     }
 
     /** The entity recognizer ingest uses; its models load on first use, once per process. */

@@ -35,6 +35,36 @@ class EntitiesEval {
 
     record Gold(EntityType type, Set<String> names, String label) {}
 
+    /** The linkers ingest runs after recognition: GeoNames for places, Wikipedia for people and organizations. */
+    static final org.parc.extract.EntityLinker LINKER = org.parc.extract.entities.GazetteerLinker.shipped()
+            .andThen(org.parc.extract.entities.WikipediaLinker.shipped("4.5.10"));
+
+    /** Wikipedia links of people and organizations, judged against the gold's Wikipedia titles. */
+    static final class LinkScore {
+        int entities, accepted, acceptedRight, acceptedWrong, acceptedUnknown, candidates, candidatesRight;
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "people and organizations matched to gold %d: accepted links %d (right %d, wrong %d; "
+                    + "precision %.3f, recall %.3f); candidates %d (right %d); accepted links on entities the gold does not list %d",
+                    entities, acceptedRight + acceptedWrong, acceptedRight, acceptedWrong,
+                    acceptedRight + acceptedWrong == 0 ? 0 : (double) acceptedRight / (acceptedRight + acceptedWrong),
+                    entities == 0 ? 0 : (double) acceptedRight / entities, candidates, candidatesRight, acceptedUnknown);
+        }
+    }
+
+    /**
+     * A link is right when its article's title is one of the gold entity's names: GUM's gold
+     * entities are its Wikipedia links, and each lists the article's title among its names
+     * ("Creswell Eastman", "Joker %28character%29") or has a name equal to it.
+     */
+    static boolean linkRight(Entity.Link l, Set<String> gold) {
+        String local = l.iri().substring(org.parc.extract.entities.WikipediaLinker.DBPEDIA_PREFIX.length());
+        String title = URLDecoder.decode(local.replace("+", "%2B"), StandardCharsets.UTF_8).replace('_', ' ');
+        return gold.contains(norm(title));
+    }
+
     static final class Score {
         int hits, falseHits, gold;
 
@@ -135,9 +165,15 @@ class EntitiesEval {
         double cpuPerArticle = (mx.getCurrentThreadCpuTime() - cpu0) / 1e6 / rounds / texts.size();
         double msPerKb = (System.nanoTime() - t1) / 1e6 / rounds / (chars / 1000.0);
 
+        // linking's cost, once the dictionary is open (the first call may index it: not timed)
+        for (List<Entity> ents : found.values()) LINKER.link(ents);
+        long l0 = System.nanoTime();
+        for (int r = 0; r < 20; r++) for (List<Entity> ents : found.values()) LINKER.link(ents);
+        double linkMsPerArticle = (System.nanoTime() - l0) / 1e6 / 20 / found.size();
         Map<EntityType, Score> typed = new EnumMap<>(EntityType.class);
         for (EntityType t : EntityType.values()) typed.put(t, new Score());
         Score untyped = new Score();
+        LinkScore links = new LinkScore();
         List<String> report = new ArrayList<>();
         int badSpans = 0;
         for (JsonNode d : root.get("documents")) {
@@ -179,9 +215,10 @@ class EntitiesEval {
             // untyped
             untyped.gold += gold.size();
             Set<Gold> hit = new HashSet<>();
-            for (Entity e : ents) {
+            for (Entity e : LINKER.link(ents)) {
                 Gold g = gold.stream().filter(x -> matches(e, x.names()) && !hit.contains(x)).findFirst()
                         .orElse(gold.stream().filter(x -> matches(e, x.names())).findFirst().orElse(null));
+                scoreLinks(links, e, g == null || hit.contains(g) ? null : g);
                 if (g != null && hit.add(g)) {
                     untyped.hits++;
                     if (g.type() != e.type()) report.add("  type   " + e.type().slug() + " for " + g.type().slug() + ": " + e.name());
@@ -203,7 +240,40 @@ class EntitiesEval {
         for (EntityType t : EntityType.values()) System.out.printf("  %-13s %s%n", t.slug(), typed.get(t));
         System.out.printf("  %-13s %s%n", "untyped", untyped);
         System.out.println("  mentions whose text != span.cut(text): " + badSpans);
-        if (!brief) report.forEach(System.out::println);
+        System.out.println("  wikipedia links: " + links);
+        System.out.printf(Locale.ROOT, "  linking (GeoNames and Wikipedia): %.3f ms/article%n", linkMsPerArticle);
+        if (!brief) {
+            report.forEach(System.out::println);
+            System.out.println("--- wikipedia links (OK right, WRONG, ? candidate, NOGOLD on an entity the gold does not list)");
+            links.lines.forEach(System.out::println);
+        }
+    }
+
+    static void scoreLinks(LinkScore s, Entity e, Gold g) {
+        if (e.type() == EntityType.PLACE) return;
+        if (g != null) s.entities++;
+        for (Entity.Link l : e.links()) {
+            boolean right = g != null && linkRight(l, g.names());
+            String verdict;
+            if (l.accepted()) {
+                if (g == null) {
+                    s.acceptedUnknown++;
+                    verdict = "NOGOLD";
+                } else if (right) {
+                    s.acceptedRight++;
+                    verdict = "OK";
+                } else {
+                    s.acceptedWrong++;
+                    verdict = "WRONG";
+                }
+            } else {
+                s.candidates++;
+                if (right) s.candidatesRight++;
+                verdict = "?" + (g == null ? " nogold" : right ? " right" : " wrong");
+            }
+            s.lines.add(String.format(Locale.ROOT, "  %-8s %-12s %-30s %s %.3f%s", verdict, e.type().slug(), e.name(), l.iri(),
+                    l.confidence(), g == null ? "" : "  gold " + g.label()));
+        }
     }
 
     void seeds(CoreNlpRecognizer rec) throws IOException {
@@ -217,7 +287,7 @@ class EntitiesEval {
             String text = Files.readString(f);
             System.out.println();
             System.out.println("=== seed " + f.getFileName() + ": " + text.lines().findFirst().orElse(""));
-            for (Entity e : rec.recognize(text, "en")) {
+            for (Entity e : LINKER.link(rec.recognize(text, "en"))) {
                 StringBuilder links = new StringBuilder();
                 for (Entity.Link l : e.links()) links.append(' ').append(l.iri()).append(l.accepted() ? "" : "?");
                 String detail = e.evidence().detail();
