@@ -55,23 +55,16 @@ public final class WikiDict {
     private final FileChannel data;
     private final long[] offsets;
     private final long dataStart;
-    private final String source;
 
-    private WikiDict(FileChannel data, long[] offsets, long dataStart, String source) {
+    private WikiDict(FileChannel data, long[] offsets, long dataStart) {
         this.data = data;
         this.offsets = offsets;
         this.dataStart = dataStart;
-        this.source = source;
     }
 
     /** The dictionary of the models on the classpath, indexed on first use; empty when they are absent. */
     public static Optional<WikiDict> shared() {
         return Holder.SHARED;
-    }
-
-    /** Where the index file lives: indexed once, used by every later run. */
-    public String source() {
-        return source;
     }
 
     /**
@@ -132,7 +125,7 @@ public final class WikiDict {
             long[] offsets = new long[BUCKETS + 1];
             h.asLongBuffer().get(offsets);
             if (headerLen + offsets[BUCKETS] != ch.size()) throw new IOException("truncated index " + index);
-            return new WikiDict(ch, offsets, headerLen, index.toString());
+            return new WikiDict(ch, offsets, headerLen);
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -309,22 +302,51 @@ public final class WikiDict {
             try {
                 long size = url.openConnection().getContentLengthLong();
                 Path index = cacheDir().resolve("wikidict-" + new String(MAGIC, UTF_8).toLowerCase(Locale.ROOT) + "-" + size + ".idx");
-                if (!Files.isRegularFile(index)) {
-                    long t0 = System.nanoTime();
-                    System.err.println("parc: indexing the Wikipedia name dictionary of CoreNLP's KBP models into " + index
-                            + " (once; about half a minute)");
-                    int n;
-                    try (InputStream in = url.openStream()) {
-                        n = build(in, index);
-                    }
-                    System.err.printf(Locale.ROOT, "parc: indexed %,d names in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
-                }
-                return Optional.of(open(index));
+                return Optional.of(openOrBuild(index, url::openStream));
             } catch (IOException | RuntimeException e) {
                 // links are an extra: without them ingest goes on, and says why once
                 System.err.println("parc: no Wikipedia links in this run: cannot index " + RESOURCE + ": " + e);
                 return Optional.empty();
             }
+        }
+    }
+
+    /** Where a stream of the dictionary comes from (read once per build). */
+    interface Source {
+        InputStream open() throws IOException;
+    }
+
+    /** The index, built first if it is missing or damaged (a full disk, a copy cut short). */
+    static WikiDict openOrBuild(Path index, Source source) throws IOException {
+        if (Files.isRegularFile(index)) {
+            try {
+                return open(index);
+            } catch (IOException e) {
+                System.err.println("parc: " + e.getMessage() + ": indexing it again");
+            }
+        }
+        removeLeftovers(index.toAbsolutePath().getParent());
+        long t0 = System.nanoTime();
+        System.err.println("parc: indexing the Wikipedia name dictionary of CoreNLP's KBP models into " + index
+                + " (once; about half a minute)");
+        int n;
+        try (InputStream in = source.open()) {
+            n = build(in, index);
+        }
+        System.err.printf(Locale.ROOT, "parc: indexed %,d names in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
+        return open(index);
+    }
+
+    /** Temporary files of a build that was killed (an hour old: not those of a build running now). */
+    private static void removeLeftovers(Path dir) {
+        if (!Files.isDirectory(dir)) return;
+        long cutoff = System.currentTimeMillis() - 3_600_000;
+        try (var files = Files.newDirectoryStream(dir, "wikidict*.tmp")) {
+            for (Path f : files) {
+                if (Files.getLastModifiedTime(f).toMillis() < cutoff) Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            // best effort: a leftover costs disk, not correctness
         }
     }
 }

@@ -26,9 +26,9 @@ import org.parc.extract.Evidence;
  *       words: "Sergei Lavrov" → Sergey_Lavrov, "Straits Times" → The_Straits_Times) and at least
  *       {@value #ACCEPT_VARIANT} do.</li>
  * </ul>
- * Anything else is recorded as a candidate with its probability, never as a fact; so is a title
- * that differs from the name only in case ("Islamic State" → Islamic_state, an article on the
- * concept). Only the entity's main (fullest) name is looked up: the short forms of a text ("the
+ * Anything else that shares a word with the name is recorded as a candidate, never as a fact; so
+ * is a title that differs from the name only in case ("Islamic State" → Islamic_state, an article
+ * on the concept). A title with no word of the name is dropped. Only the entity's main (fullest) name is looked up: the short forms of a text ("the
  * Court", "Maliki") mostly name something else. The dictionary dates from 2012: people and bodies
  * newer than that get no link.
  */
@@ -94,9 +94,12 @@ public final class WikipediaLinker implements EntityLinker {
         } else if (variant(e.type(), name, shown)) {
             accept = p >= ACCEPT_VARIANT;
             why = accept ? "the title is a variant of the name" : "the title is a variant of the name, but for under " + percent(ACCEPT_VARIANT) + " of its links";
-        } else {
+        } else if (related(name, shown)) {
             accept = false;
             why = "the title is not the name";
+        } else {
+            // no word in common ("John Kerry" → The_Electras): the dictionary's mistake, not a reading
+            return List.of();
         }
         String detail = String.format(Locale.ROOT, "name \"%s\": P(%s | name) = %s in the %s; %s: %s", n, title, trim(p), source,
                 accept ? "asserted" : "a candidate", why);
@@ -120,6 +123,12 @@ public final class WikipediaLinker implements EntityLinker {
                     && Names.variantWords(nw.get(nw.size() - 1), tw.get(tw.size() - 1));
         }
         return tw.stream().allMatch(w -> nw.stream().anyMatch(x -> Names.variantWords(w, x)));
+    }
+
+    /** At least one word of the name in the title, as a variant ("Badr Corps" → Badr_Organization). */
+    static boolean related(String name, String title) {
+        List<String> tw = significant(title);
+        return significant(name).stream().anyMatch(w -> tw.stream().anyMatch(x -> Names.variantWords(w, x)));
     }
 
     private static final Set<String> MINOR = Set.of("the", "of", "and", "for", "on", "in", "at", "de", "al", "el", "&");

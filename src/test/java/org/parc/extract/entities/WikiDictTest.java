@@ -127,6 +127,28 @@ class WikiDictTest {
     }
 
     @Test
+    void aDamagedIndexInTheCacheIsBuiltAgain() throws IOException {
+        Path idx = dir.resolve("cache").resolve("d.idx");
+        byte[] dict = gz("Harry Kane\tHarry_Kane\t0.9\n");
+        int[] builds = {0};
+        WikiDict.Source source = () -> {
+            builds[0]++;
+            return new ByteArrayInputStream(dict);
+        };
+        assertTrue(WikiDict.openOrBuild(idx, source).lookup("Harry Kane").isPresent());
+        assertTrue(WikiDict.openOrBuild(idx, source).lookup("Harry Kane").isPresent());
+        assertEquals(1, builds[0], "built once, then opened");
+        // a killed build's leftovers an hour old go; a damaged index is built again
+        Path leftover = idx.getParent().resolve("wikidict123.tmp");
+        Files.writeString(leftover, "partial");
+        Files.setLastModifiedTime(leftover, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 7_200_000));
+        Files.writeString(idx, "damaged");
+        assertTrue(WikiDict.openOrBuild(idx, source).lookup("Harry Kane").isPresent());
+        assertEquals(2, builds[0]);
+        assertFalse(Files.exists(leftover));
+    }
+
+    @Test
     void aFailedBuildLeavesNoIndexAndNoTemporaryFiles() throws IOException {
         Path idx = dir.resolve("sub").resolve("d.idx");
         byte[] truncated = java.util.Arrays.copyOf(gz("Harry Kane\tHarry_Kane\t0.9\n".repeat(1000)), 40);
