@@ -106,6 +106,11 @@ class SavedQueriesTest {
         rows.forEach(s -> counts.put(str(s, "name"), s.getLiteral("mentions").getInt()));
         assertEquals(Map.of("Baghdad", 3, "Nouri al-Maliki", 1, "Russia", 1), counts);
         assertTrue(rows.stream().anyMatch(s -> "http://schema.org/Person".equals(str(s, "type"))));
+        // the asserted authority links: GeoNames for places, Wikipedia (as DBpedia) for people
+        Map<String, String> authority = new java.util.TreeMap<>();
+        rows.forEach(s -> authority.put(str(s, "name"), String.valueOf(str(s, "authority"))));
+        assertEquals("http://dbpedia.org/resource/Nouri_al-Maliki", authority.get("Nouri al-Maliki"));
+        assertTrue(authority.get("Baghdad").startsWith("https://sws.geonames.org/"), authority::toString);
     }
 
     @Test

@@ -71,16 +71,17 @@ public final class SyntheticDocs {
                     .withOutlet(Found.of(OUTLET, "hint", "synthetic"))
                     .withCredits(List.of(new Credit("Nadia Riva", Role.AUTHOR, false, Evidence.of("byline", "synthetic"))), null);
             List<Entity> entities = new ArrayList<>();
-            entities.add(entity(text, EntityType.PLACE, "Baghdad"));
-            entities.add(entity(text, EntityType.PLACE, "Russia"));
-            if (text.contains("Nouri al-Maliki")) entities.add(entity(text, EntityType.PERSON, "Nouri al-Maliki"));
+            entities.add(entity(text, EntityType.PLACE, "Baghdad", "https://sws.geonames.org/98182/"));
+            entities.add(entity(text, EntityType.PLACE, "Russia", "https://sws.geonames.org/2017370/"));
+            if (text.contains("Nouri al-Maliki")) entities.add(entity(text, EntityType.PERSON, "Nouri al-Maliki", "http://dbpedia.org/resource/Nouri_al-Maliki"));
             List<DateMention> dates = List.of();
             Article a = new Article(new Story(1, new Span(0, text.length()), text), md, dates, entities);
             Instant t = Instant.parse("2025-01-01T00:00:00Z");
             List<StageRun> runs = List.of(
                     new StageRun(Stage.NORMALIZE, t, t, List.of(Software.PARC, Software.TIKA)),
                     new StageRun(Stage.EXTRACT_METADATA, t, t, List.of(Software.PARC)),
-                    new StageRun(Stage.RECOGNIZE_ENTITIES, t, t, List.of(Software.PARC, new Software("Stanford CoreNLP", "4.5.10"))));
+                    new StageRun(Stage.RECOGNIZE_ENTITIES, t, t, List.of(Software.PARC, new Software("Stanford CoreNLP", "4.5.10"))),
+                    new StageRun(Stage.LINK_ENTITIES, t, t, List.of(Software.PARC)));
             DocumentRecord rec = new DocumentRecord(doc, List.of(a), runs, null, Hints.NONE);
             archive.replaceGraph(iris.graph(sha), new RecordMapper(iris).map(rec));
             articles.add(iris.article(sha, 1));
@@ -89,12 +90,13 @@ public final class SyntheticDocs {
         return articles;
     }
 
-    private static Entity entity(String text, EntityType type, String name) {
+    private static Entity entity(String text, EntityType type, String name, String authority) {
         List<Mention> mentions = new ArrayList<>();
         for (int i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
             mentions.add(new Mention(name, new Span(i, i + name.length())));
         }
-        return new Entity(type, Iris.slug(name), name, List.of(), mentions, List.of(), Evidence.of("corenlp", "ner"));
+        List<Entity.Link> links = List.of(new Entity.Link(authority, 0.95, true, Evidence.of("synthetic", "hand-made")));
+        return new Entity(type, Iris.slug(name), name, List.of(), mentions, links, Evidence.of("corenlp", "ner"));
     }
 
     private static Model correction(Iris iris, String article) {
