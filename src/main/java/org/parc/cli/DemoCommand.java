@@ -43,11 +43,15 @@ final class DemoCommand implements Callable<Integer> {
     static final String COUNTS = """
             SELECT (COUNT(DISTINCT ?src) AS ?sourceFiles) (COUNT(DISTINCT ?a) AS ?articles)
                    (COUNT(DISTINCT ?per) AS ?people) (COUNT(DISTINCT ?org) AS ?organizations) (COUNT(DISTINCT ?pl) AS ?places)
+                   (COUNT(DISTINCT ?geo) AS ?onGeoNames) (COUNT(DISTINCT ?wiki) AS ?onWikipedia)
             WHERE {
               { ?src a parc:SourceFile } UNION { ?a a schema:NewsArticle }
               UNION { ?x schema:mentions ?per . ?per a schema:Person }
               UNION { ?x schema:mentions ?org . ?org a schema:Organization }
               UNION { ?x schema:mentions ?pl . ?pl a schema:Place }
+              # entities with an asserted link to an authority (candidates are not counted)
+              UNION { ?geo schema:sameAs ?g FILTER(STRSTARTS(STR(?g), "https://sws.geonames.org/")) }
+              UNION { ?wiki schema:sameAs ?w FILTER(STRSTARTS(STR(?w), "http://dbpedia.org/resource/")) }
             }""";
 
     @ParentCommand
