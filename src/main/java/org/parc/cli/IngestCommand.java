@@ -29,7 +29,10 @@ import picocli.CommandLine.ParentCommand;
         description = {"Ingest files and folders (recursively) into the archive.",
                 "Each file is parsed with Apache Tika, checksummed (SHA-256) and described as RDF in its own named graph, "
                         + "in one transaction. A file already archived with the same checksum is reported unchanged; a changed "
-                        + "file at the same path becomes a new record that revises the old one."},
+                        + "file at the same path becomes a new record that revises the old one.",
+                "People, organizations and places mentioned are recognized (Stanford CoreNLP) and linked: places to "
+                        + "GeoNames, people and organizations to Wikipedia. The first run on a machine indexes CoreNLP's "
+                        + "Wikipedia name dictionary into ~/.cache/parc (about half a minute, once)."},
         footer = {"", "Example:", "  parc ingest --store ./archive seeds/ inbox/article.pdf", "", ExitCodes.HELP})
 final class IngestCommand implements Callable<Integer> {
     @ParentCommand
