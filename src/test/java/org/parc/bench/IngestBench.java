@@ -368,6 +368,7 @@ class IngestBench {
             runs.put("co-occurrence (typical entity)", Map.of("entity", typical));
             runs.put("librarian-corrections", Map.of());
             runs.put("value-provenance", Map.of("subject", article));
+            runs.put("shared-authority", Map.of());
             java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
             for (var e : runs.entrySet()) {
                 String name = e.getKey().replaceFirst(" \\(.*", "");

@@ -252,6 +252,7 @@ class EntitiesEval {
     static void scoreLinks(LinkScore s, Entity e, Gold g) {
         if (e.type() == EntityType.PLACE) return;
         if (g != null) s.entities++;
+        if (g != null && e.links().isEmpty()) s.lines.add(String.format(Locale.ROOT, "  %-8s %-12s %-30s %s", "NOLINK", e.type().slug(), e.name(), "  gold " + g.label()));
         for (Entity.Link l : e.links()) {
             boolean right = g != null && linkRight(l, g.names());
             String verdict;

@@ -39,7 +39,26 @@ class SavedQueriesTest {
         assertEquals(0, r.code(), r::toString);
         try (Archive a = Stores.open(store, false)) {
             articles = SyntheticDocs.add(a);
+            // a second person linked to Nouri al-Maliki's article, and one already merged away (owl:sameAs)
+            org.apache.jena.rdf.model.Model m = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+            var dbr = m.createResource("http://dbpedia.org/resource/Nouri_al-Maliki");
+            m.createResource(a.iris().base() + "person/nouri-kamil-al-maliki").addProperty(org.apache.jena.vocabulary.RDF.type, org.parc.rdf.Vocab.Person)
+                    .addProperty(org.parc.rdf.Vocab.name, "Nouri Kamil al-Maliki").addProperty(org.parc.rdf.Vocab.sameAs, dbr);
+            m.createResource(a.iris().base() + "person/n-al-maliki").addProperty(org.apache.jena.vocabulary.RDF.type, org.parc.rdf.Vocab.Person)
+                    .addProperty(org.parc.rdf.Vocab.sameAs, dbr)
+                    .addProperty(org.apache.jena.vocabulary.OWL.sameAs, m.createResource(a.iris().base() + "person/nouri-al-maliki"));
+            a.replaceGraph(a.iris().base() + "graph/test-shared-authority", m);
         }
+    }
+
+    @Test
+    void entitiesSharingAnAuthorityRecordAreListedForReview() {
+        var rows = rows("shared-authority");
+        assertEquals(List.of("Nouri al-Maliki", "Nouri Kamil al-Maliki"), rows.stream().map(s -> str(s, "name")).toList(), rows::toString);
+        assertTrue(rows.stream().allMatch(s -> "http://dbpedia.org/resource/Nouri_al-Maliki".equals(str(s, "authority"))));
+        assertEquals(List.of(1, 0), rows.stream().map(s -> s.getLiteral("articles").getInt()).toList());
+        assertEquals(2, rows("shared-authority", "class=schema:Person").size());
+        assertEquals(0, rows("shared-authority", "class=schema:Place").size());
     }
 
     static List<QuerySolution> rows(String name, String... params) {
