@@ -74,6 +74,7 @@ public final class WikipediaLinker implements EntityLinker {
         return (e.type() == EntityType.PERSON || e.type() == EntityType.ORGANIZATION) && e.links().isEmpty();
     }
 
+    /** The link the entity's main name gives, if the dictionary knows the name and the article is on a person or body. */
     List<Entity.Link> links(WikiDict d, Entity e) {
         String n = e.name();
         if (e.type() == EntityType.PERSON && Names.words(n).size() < 2) return List.of();
