@@ -50,9 +50,10 @@ final class DemoCommand implements Callable<Integer> {
               UNION { ?x schema:mentions ?org . ?org a schema:Organization }
               UNION { ?x schema:mentions ?pl . ?pl a schema:Place }
               # entities with an asserted link to an authority (candidates are not counted)
-              UNION { ?geo schema:sameAs ?g FILTER(STRSTARTS(STR(?g), "https://sws.geonames.org/")) }
-              UNION { ?wiki schema:sameAs ?w FILTER(STRSTARTS(STR(?w), "http://dbpedia.org/resource/")) }
-            }""";
+              UNION { ?geo schema:sameAs ?g FILTER(STRSTARTS(STR(?g), "%s")) }
+              UNION { ?wiki schema:sameAs ?w FILTER(STRSTARTS(STR(?w), "%s")) }
+            }""".formatted(org.parc.extract.entities.PlaceGazetteer.GEONAMES_PREFIX,
+            org.parc.extract.entities.WikipediaLinker.DBPEDIA_PREFIX);
 
     @ParentCommand
     Parc parc;

@@ -18,7 +18,7 @@ import org.parc.extract.entities.Names;
 public final class OneName {
     /** Written as in running text before capitals only, regular spacing before irregular, fuller before shorter. */
     static final Comparator<String> BEST = Comparator.<String, Boolean>comparing(Names::capitals)
-            .thenComparing(n -> !n.equals(spaced(n)))
+            .thenComparing(n -> !n.equals(Names.spaced(n)))
             .thenComparing(n -> -n.codePointCount(0, n.length()))
             .thenComparing(Comparator.naturalOrder());
 
@@ -39,13 +39,9 @@ public final class OneName {
             m.remove(names);
             r.addLiteral(Vocab.name, best);
             for (Literal other : forms.subList(1, forms.size())) {
-                if (!spaced(other.getLexicalForm()).equals(spaced(best.getLexicalForm()))) r.addLiteral(Vocab.alternateName, other);
+                if (!Names.spaced(other.getLexicalForm()).equals(Names.spaced(best.getLexicalForm()))) r.addLiteral(Vocab.alternateName, other);
             }
         }
         return m;
-    }
-
-    private static String spaced(String s) {
-        return s.strip().replaceAll("\\s+", " ");
     }
 }

@@ -52,6 +52,11 @@ public final class Names {
         return out;
     }
 
+    /** Runs of white space as one space, none at the ends: "Brenda  Goodman" → "Brenda Goodman". */
+    public static String spaced(String s) {
+        return s.strip().replaceAll("\\s+", " ");
+    }
+
     /** Letters, none of them lower case ("CAIRO", "NATO", "NATALIYA VASILYEVA"): a heading's, dateline's or byline's form. */
     public static boolean capitals(String s) {
         boolean letters = false;

@@ -22,10 +22,13 @@ import org.parc.extract.Evidence;
  * otherwise the candidates are offered, unaccepted, for a librarian.
  */
 public final class PlaceGazetteer {
+    /** Where GeoNames' feature IRIs start. */
+    public static final String GEONAMES_PREFIX = "https://sws.geonames.org/";
+
     /** One GeoNames feature of the extract. */
     public record Place(long geonameId, boolean country, String countryCode, String feature, long population, String name) {
         public String iri() {
-            return "https://sws.geonames.org/" + geonameId + "/";
+            return GEONAMES_PREFIX + geonameId + "/";
         }
     }
 

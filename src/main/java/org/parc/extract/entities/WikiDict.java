@@ -43,6 +43,7 @@ public final class WikiDict {
     private static final byte[] MAGIC = "PARCWD02".getBytes(UTF_8);
     private static final int BUCKET_BITS = 17;
     private static final int BUCKETS = 1 << BUCKET_BITS;
+    private static final long HEADER_LEN = MAGIC.length + 8L * (BUCKETS + 1);
     private static final int INDEX_BITS = 23;
     private static final int MAX_ENTRIES = 1 << INDEX_BITS;
     /** Below this the name's links mostly go elsewhere: not worth keeping even as a candidate. */
@@ -55,11 +56,13 @@ public final class WikiDict {
     private final FileChannel data;
     private final long[] offsets;
     private final long dataStart;
+    private final Path index;
 
-    private WikiDict(FileChannel data, long[] offsets, long dataStart) {
+    private WikiDict(FileChannel data, long[] offsets, long dataStart, Path index) {
         this.data = data;
         this.offsets = offsets;
         this.dataStart = dataStart;
+        this.index = index;
     }
 
     /** The dictionary of the models on the classpath, indexed on first use; empty when they are absent. */
@@ -81,9 +84,7 @@ public final class WikiDict {
         if (e <= s) return Optional.empty();
         ByteBuffer buf = ByteBuffer.allocate((int) (e - s));
         try {
-            while (buf.hasRemaining()) {
-                if (data.read(buf, dataStart + s + buf.position()) < 0) break;
-            }
+            readFully(data, buf, dataStart + s, index);
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
@@ -113,22 +114,26 @@ public final class WikiDict {
     static WikiDict open(Path index) throws IOException {
         FileChannel ch = FileChannel.open(index, StandardOpenOption.READ);
         try {
-            long headerLen = MAGIC.length + 8L * (BUCKETS + 1);
-            ByteBuffer h = ByteBuffer.allocate((int) headerLen);
-            while (h.hasRemaining()) {
-                if (ch.read(h, h.position()) < 0) throw new IOException("truncated index " + index);
-            }
+            ByteBuffer h = ByteBuffer.allocate((int) HEADER_LEN);
+            readFully(ch, h, 0, index);
             h.flip();
             byte[] magic = new byte[MAGIC.length];
             h.get(magic);
             if (!Arrays.equals(magic, MAGIC)) throw new IOException("not a parc dictionary index: " + index);
             long[] offsets = new long[BUCKETS + 1];
             h.asLongBuffer().get(offsets);
-            if (headerLen + offsets[BUCKETS] != ch.size()) throw new IOException("truncated index " + index);
-            return new WikiDict(ch, offsets, headerLen);
+            if (HEADER_LEN + offsets[BUCKETS] != ch.size()) throw new IOException("truncated index " + index);
+            return new WikiDict(ch, offsets, HEADER_LEN, index);
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
+        }
+    }
+
+    /** Fills {@code buf} from {@code position} on; the index is checked for its full size when opened. */
+    private static void readFully(FileChannel ch, ByteBuffer buf, long position, Path index) throws IOException {
+        while (buf.hasRemaining()) {
+            if (ch.read(buf, position + buf.position()) < 0) throw new java.io.EOFException("truncated index " + index);
         }
     }
 
@@ -180,12 +185,11 @@ public final class WikiDict {
                 }
             }
             Arrays.sort(packed, 0, n);
-            long headerLen = MAGIC.length + 8L * (BUCKETS + 1);
             long[] offsets = new long[BUCKETS + 1];
             try (FileChannel src = FileChannel.open(records, StandardOpenOption.READ);
                  FileChannel dst = FileChannel.open(out, StandardOpenOption.WRITE)) {
                 MappedByteBuffer m = src.map(FileChannel.MapMode.READ_ONLY, 0, src.size());
-                dst.position(headerLen);
+                dst.position(HEADER_LEN);
                 OutputStream w = new BufferedOutputStream(Channels.newOutputStream(dst), 1 << 16);
                 long written = 0;
                 int current = 0;
@@ -204,7 +208,7 @@ public final class WikiDict {
                 }
                 while (current < BUCKETS) offsets[++current] = written;
                 w.flush();
-                ByteBuffer h = ByteBuffer.allocate((int) headerLen);
+                ByteBuffer h = ByteBuffer.allocate((int) HEADER_LEN);
                 h.put(MAGIC);
                 h.asLongBuffer().put(offsets);
                 h.rewind();
@@ -267,7 +271,7 @@ public final class WikiDict {
 
     /** The name as written, with spacing collapsed and ’ as ' (the text and the dictionary differ there). */
     static String key(String name) {
-        return name.replace('\u2019', '\'').replaceAll("\\s+", " ").strip();
+        return Names.spaced(name.replace('\u2019', '\''));
     }
 
     /** 64-bit FNV-1a over the key's chars, top 40 bits: stable across versions (it is in the file). */
