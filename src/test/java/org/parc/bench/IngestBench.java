@@ -150,7 +150,7 @@ class IngestBench {
         double ingestRate = n / (ingest.ms / 1000.0);
         long storeBytes = BenchCorpus.sizeOf(store);
         long storeAllocated = allocated(store);
-        line(String.format(Locale.ROOT, "ingest (child JVM -Xmx%s, %d threads, batched commits): %.1f docs/s (%.1f s; exit %d; %s)",
+        line(String.format(Locale.ROOT, "ingest (child JVM -Xmx%s " + INGEST_GC + ", %d threads, batched commits): %.1f docs/s (%.1f s; exit %d; %s)",
                 XMX, CORES, ingestRate, ingest.ms / 1000.0, ingest.code, ingest.lastOut));
         Matcher steady = Pattern.compile("; ([\\d.]+) s\\)$").matcher(ingest.lastOut);
         if (steady.find()) {
