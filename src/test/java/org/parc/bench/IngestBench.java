@@ -144,6 +144,10 @@ class IngestBench {
                     dict ? "ready" : "ABSENT: no Wikipedia links", secs(t0)));
         }
         BenchCorpus.deleteTree(store);
+        // The flag is written twice, here and in the launcher: a bench measuring another collector than users get is wrong.
+        if (!Files.readString(Path.of("parc")).contains("gc=(" + INGEST_GC + ")")) {
+            throw new IllegalStateException("the launcher ./parc no longer gives ingest " + INGEST_GC + ": update INGEST_GC");
+        }
         Child ingest = rec == EntityRecognizer.NONE
                 ? child(List.of("-Xmx" + XMX, INGEST_GC), "parc", "ingest", "--store", store.toString(), "-q", "--no-entities", WORK.resolve("corpus-" + n).toString())
                 : child(List.of("-Xmx" + XMX, INGEST_GC), "parc", "ingest", "--store", store.toString(), "-q", WORK.resolve("corpus-" + n).toString());
