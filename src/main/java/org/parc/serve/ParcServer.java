@@ -9,6 +9,7 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.eclipse.jetty.server.AbstractNetworkConnector;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.parc.query.JsonResultsWriter;
 import org.parc.store.Tdb2Archive;
 
@@ -24,6 +25,16 @@ public final class ParcServer implements AutoCloseable {
     public static final String DATASET = "parc";
     public static final int DEFAULT_PORT = 3030;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * The response buffer of each request. Fuseki asks Jetty for 5 MiB, more than Jetty's buffer pool
+     * keeps, so every response allocated and zeroed a fresh 5 MiB direct buffer: 17 to 20 ms on every
+     * request, a ping included (bench/RESULTS.md, session 11). 64 KiB is the largest size the pool
+     * keeps. The price: a query stopped by the timeout after 64 KiB of results were sent (5 MiB
+     * before) can no longer get an error status; Fuseki ends the body with its "Incomplete results"
+     * marker instead, so the result does not parse. Queries that sort or group time out before the
+     * first row.
+     */
+    static final int OUTPUT_BUFFER_BYTES = 64 * 1024;
 
     /**
      * @param host    the address to bind, e.g. 127.0.0.1 (loopback only) or 0.0.0.0 (every interface)
@@ -84,6 +95,8 @@ public final class ParcServer implements AutoCloseable {
         FusekiServer server = b.build();
         for (Connector c : server.getJettyServer().getConnectors()) {
             if (c instanceof AbstractNetworkConnector nc) nc.setHost(o.host());
+            HttpConnectionFactory http = c.getConnectionFactory(HttpConnectionFactory.class);
+            if (http != null) http.getHttpConfiguration().setOutputBufferSize(OUTPUT_BUFFER_BYTES);
         }
         try {
             server.start();

@@ -150,6 +150,26 @@ class ServeTest {
     }
 
     @Test
+    void resultsLargerThanTheResponseBufferArriveWhole() throws Exception {
+        String q = "SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }";
+        long expected = archive.read(c -> {
+            try (QueryExecution qe = c.query(q)) {
+                long n = 0;
+                for (var rs = qe.execSelect(); rs.hasNext(); rs.next()) n++;
+                return n;
+            }
+        });
+        HttpResponse<String> r = get("/parc/sparql?query=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8),
+                "application/sparql-results+json");
+        assertEquals(200, r.statusCode());
+        assertTrue(r.body().length() > 4 * ParcServer.OUTPUT_BUFFER_BYTES, "only " + r.body().length() + " characters");
+        var rs = org.apache.jena.query.ResultSetFactory.fromJSON(new java.io.ByteArrayInputStream(r.body().getBytes(StandardCharsets.UTF_8)));
+        long rows = 0;
+        for (; rs.hasNext(); rs.next()) rows++;
+        assertEquals(expected, rows);
+    }
+
+    @Test
     void expensiveQueriesStopAtTheTimeout() throws Exception {
         String q = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
         long t0 = System.nanoTime();
