@@ -113,7 +113,9 @@ final class HtmlRules {
 
     /** The headline without a site/section suffix or prefix; null when nothing headline-like is left. */
     static String cleanTitle(String raw, String siteName, String domain, boolean fromTitleElement) {
-        String t = raw.replaceAll("\\s+", " ").strip();
+        // JSON-LD carries text as the site's templates escaped it for HTML ("India&rsquo;s"), and some
+        // meta tags are escaped twice: what is left of a character reference is decoded here.
+        String t = unescape(raw).replaceAll("\\s+", " ").strip();
         if (t.isEmpty() || t.length() > 400) return null;
         String site = key(siteName);
         // Publishers' own title metadata (og:title, JSON-LD headline) is taken as they wrote it; only

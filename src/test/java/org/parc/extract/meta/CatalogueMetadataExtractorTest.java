@@ -60,6 +60,22 @@ class CatalogueMetadataExtractorTest {
     }
 
     @Test
+    void characterReferencesInJsonLdAndMetaTitlesAreDecoded() {
+        // as a real page had it: the headline HTML-escaped inside JSON-LD, og:title escaped twice
+        String markup = """
+                <html><head><title>Goldman Sachs says India’s GDP may plummet</title>
+                <meta property="og:title" content="Goldman Sachs says India&amp;rsquo;s GDP may plummet">
+                <script type="application/ld+json">{"@type":"NewsArticle","headline":"Goldman Sachs says India&rsquo;s GDP may plummet"}</script>
+                </head><body><h1>Goldman Sachs says India’s GDP may plummet</h1><p>Text.</p></body></html>""";
+        ArticleMetadata m = run(html(markup, "Goldman Sachs says India’s GDP may plummet\nText."));
+        assertEquals("Goldman Sachs says India’s GDP may plummet", m.title().value());
+        assertEquals("json-ld", m.title().evidence().method());
+        String meta = markup.replaceFirst("(?s)<script.*</script>", "");
+        assertEquals("Goldman Sachs says India’s GDP may plummet", run(html(meta, "Goldman Sachs says India’s GDP may plummet\nText.")).title().value());
+        assertEquals("R&D and Q&A: AT&T's plan", HtmlRules.cleanTitle("R&D and Q&A: AT&T's plan", "", null, false));
+    }
+
+    @Test
     void titleElementLosesSiteSuffixAndMetaDatesWork() {
         String markup = """
                 <html><head><title>Council votes to rebuild the old bridge - Valley Courier</title>
