@@ -29,7 +29,8 @@ import picocli.CommandLine.ParentCommand;
         description = {"Ingest files and folders (recursively) into the archive.",
                 "Each file is parsed with Apache Tika, checksummed (SHA-256) and described as RDF in its own named graph, "
                         + "in one transaction. A file already archived with the same checksum is reported unchanged; a changed "
-                        + "file at the same path becomes a new record that revises the old one.",
+                        + "file at the same path becomes a new record that revises the old one. Structured data (JSON, CSV, "
+                        + "TSV) and hint files (story.html.json beside story.html) are skipped, each with a line saying why.",
                 "People, organizations and places mentioned are recognized (Stanford CoreNLP) and linked: places to "
                         + "GeoNames, people and organizations to Wikipedia. The first run on a machine indexes CoreNLP's "
                         + "Wikipedia name dictionary into ~/.cache/parc (about half a minute, once)."},
@@ -92,6 +93,8 @@ final class IngestCommand implements Callable<Integer> {
                                 + (i.articles() == 1 ? " article)" : " articles)"));
                     } else if (o instanceof Outcome.Unchanged u) {
                         parc.out.println("unchanged " + shown(u.file()));
+                    } else if (o instanceof Outcome.Skipped sk) {
+                        parc.out.println("skipped   " + shown(sk.file()) + "  (" + shown(sk.reason()) + ")");
                     }
                 }
             });
@@ -133,6 +136,7 @@ final class IngestCommand implements Callable<Integer> {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("ingested", s.ingested());
         r.put("unchanged", s.unchanged());
+        r.put("skipped", s.skipped());
         r.put("failed", s.failed());
         r.put("failures", s.failures().stream().map(f -> Map.of("file", f.file(), "reason", f.reason())).toList());
         try {
@@ -161,7 +165,9 @@ final class IngestCommand implements Callable<Integer> {
             if (now - last > 5_000_000_000L) {
                 last = now;
                 double s = (now - start) / 1e9;
-                err.printf("parc: %d files done (%.1f files/s)%n", n, n / s);
+                // the first files wait for the models to load: a rate over a handful of them says nothing
+                if (n < 10) err.printf(java.util.Locale.ROOT, "parc: %d file%s done (%.0f s)%n", n, n == 1 ? "" : "s", s);
+                else err.printf(java.util.Locale.ROOT, "parc: %d files done (%.0f s, %.1f files/s)%n", n, s, n / s);
             }
         }
     }

@@ -147,6 +147,8 @@ public final class Ingester {
         return new Job(e.relativePath(), null, pool.submit(() -> {
             try {
                 return process(e, hints, mapper, corrections);
+            } catch (org.parc.source.NotADocument ex) {
+                return new Outcome.Skipped(e.relativePath(), ex.getMessage());
             } catch (SourceException ex) {
                 return new Outcome.Failed(e.relativePath(), ex.getMessage());
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {

@@ -138,6 +138,12 @@ public final class TikaNormalizer implements Normalizer {
         job.cancel(true);
     }
 
+    /** JSON (and its +json kinds), CSV and TSV: data, whatever text Tika reads out of them. */
+    static boolean isData(String mediaType) {
+        return mediaType.equals("application/json") || mediaType.endsWith("+json") || mediaType.equals("text/csv")
+                || mediaType.equals("text/tab-separated-values");
+    }
+
     private static String seconds(Duration d) {
         long ms = d.toMillis();
         return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
@@ -174,6 +180,7 @@ public final class TikaNormalizer implements Normalizer {
         // or attachments skipped over the limit, also leave the text incomplete.
         truncated |= handler.characters > limits.writeLimit() || embedded.skipped > 0;
         String mediaType = mediaType(md);
+        if (isData(mediaType)) throw new NotADocument(mediaType + " is structured data, not a document");
         String text = normalizeText(body.toString());
         if (text.isBlank()) {
             throw new SourceException("no text found in " + mediaType + " content");

@@ -59,4 +59,25 @@ class IngestTest {
         assertEquals(0, r.code(), r::toString);
         assertTrue(r.out().contains("ingested 1, unchanged 0, failed 0"), r::toString);
     }
+
+    @Test
+    void structuredDataIsSkippedNotCataloguedAsAnArticle() throws Exception {
+        Path dir = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(dir.resolve("a.txt"), "A headline\n\nThe text of the article, in English, long enough.");
+        Files.writeString(dir.resolve("gold.json"), "{\"documents\": [{\"file\": \"a.txt\", \"title\": \"A headline\"}]}");
+        StringBuilder csv = new StringBuilder("id,place,mentions,date\n");
+        for (int i = 1; i <= 40; i++) csv.append(i).append(",Place ").append(i).append(',').append(i * 7 % 13).append(",2020-01-").append(10 + i % 20).append('\n');
+        // (Tika reads a three-line CSV as plain text: it calls a file CSV when its columns are regular)
+        Files.writeString(dir.resolve("table.csv"), csv);
+        Path report = tmp.resolve("report.json");
+        String store = tmp.resolve("archive").toString();
+        Run r = TestArchives.parc("ingest", "--store", store, "--no-entities", "--report", report.toString(), dir.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("skipped   gold.json  (application/json is structured data, not a document)"), r::toString);
+        assertTrue(r.out().contains("skipped   table.csv  (text/csv is structured data, not a document)"), r::toString);
+        assertTrue(r.out().contains("ingested 1, unchanged 0, failed 0 (1 articles; 2 skipped;"), r::toString);
+        assertTrue(Files.readString(report).contains("\"skipped\" : 2"), () -> report.toString());
+        Run q = TestArchives.parc("query", "--store", store, "--format", "csv", "SELECT (COUNT(?a) AS ?n) WHERE { ?a a schema:NewsArticle }");
+        assertTrue(q.out().contains("\n1"), q::toString);
+    }
 }
