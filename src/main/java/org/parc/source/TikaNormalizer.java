@@ -290,19 +290,59 @@ public final class TikaNormalizer implements Normalizer {
     private static final Charset CP1252 = Charset.forName("windows-1252");
 
     /**
-     * Tika's encoding detection, except that ISO-8859-1 and US-ASCII are read as their superset
-     * Windows-1252 (as browsers do, WHATWG Encoding): Tika guesses ISO-8859-1 for Western text
-     * saved on Windows, and would lose its curly quotes, dashes and euro signs.
+     * Tika's encoding detection, with two corrections. Bytes that are valid UTF-8 and not all ASCII
+     * are read as UTF-8 whatever the page declares: pages saved by crawlers and browsers are often
+     * re-encoded to UTF-8 with the original {@code <meta charset>} kept (a Polish page declaring
+     * ISO-8859-2 came out as "bÄdzie PaweĹ"), while text in a legacy encoding is almost never valid
+     * UTF-8 once it has a few non-ASCII letters. And ISO-8859-1 and US-ASCII are read as their
+     * superset Windows-1252 (as browsers do, WHATWG Encoding): Tika guesses ISO-8859-1 for Western
+     * text saved on Windows, and would lose its curly quotes, dashes and euro signs.
      */
     private static final EncodingDetector WEB_ENCODINGS = new EncodingDetector() {
         private final EncodingDetector tika = TikaConfig.getDefaultConfig().getEncodingDetector();
 
         @Override
         public Charset detect(InputStream input, Metadata metadata) throws IOException {
+            if (input != null && input.markSupported()) {
+                input.mark(UTF8_LOOKAHEAD);
+                byte[] head;
+                try {
+                    head = input.readNBytes(UTF8_LOOKAHEAD);
+                } finally {
+                    input.reset();
+                }
+                if (isUtf8(head, head.length == UTF8_LOOKAHEAD)) return StandardCharsets.UTF_8;
+            }
             Charset cs = tika.detect(input, metadata);
             return cs != null && (cs.equals(StandardCharsets.ISO_8859_1) || cs.equals(StandardCharsets.US_ASCII)) ? CP1252 : cs;
         }
     };
+
+    /** Bytes the UTF-8 check reads from the start of a file. */
+    private static final int UTF8_LOOKAHEAD = 64 * 1024;
+
+    /**
+     * True when the bytes hold at least one non-ASCII character and decode as UTF-8 without error;
+     * a sequence cut by the end of the buffer counts as valid when the buffer is only the file's start.
+     */
+    static boolean isUtf8(byte[] b, boolean prefix) {
+        boolean nonAscii = false;
+        for (byte x : b) {
+            if (x < 0) {
+                nonAscii = true;
+                break;
+            }
+        }
+        if (!nonAscii) return false;
+        java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(b.length);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(b);
+        if (d.decode(in, out, !prefix).isError()) return false;
+        // with endOfInput false, an incomplete last sequence stays unread: at most 3 bytes
+        return prefix ? in.remaining() <= 3 : !d.flush(out).isError();
+    }
 
     /**
      * C1 control characters (U+0080..U+009F) in extracted text are bytes of Windows-1252 text that

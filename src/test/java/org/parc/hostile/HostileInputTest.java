@@ -52,6 +52,14 @@ class HostileInputTest {
                 + "and the owner said: \u201cwe have done so for forty years\u201d \u2013 a claim nobody doubted. " + BODY,
                 Charset.forName("windows-1252"));
         expected.put("cp1252.txt", null);
+        // a page saved as UTF-8 that still declares its original charset, and a page truly in that charset
+        String polish = "Grupa Lotos. Nowym prezesem będzie Paweł Jan Majewski";
+        String page = "<html><head><meta charset=\"ISO-8859-2\"><title>" + polish + "</title></head><body><h1>" + polish
+                + "</h1><p>Zarząd spółki wybrał nowego prezesa. " + BODY + "</p></body></html>";
+        OddFiles.text(in.resolve("utf8-declared-latin2.html"), page, StandardCharsets.UTF_8);
+        expected.put("utf8-declared-latin2.html", null);
+        OddFiles.text(in.resolve("latin2.html"), page, Charset.forName("ISO-8859-2"));
+        expected.put("latin2.html", null);
         OddFiles.invalidUtf8(in.resolve("invalid-utf8.txt"), "Budget night\n\n" + BODY + " ", " The meeting ended at midnight.");
         expected.put("invalid-utf8.txt", null);
         OddFiles.bytes(in.resolve("encrypted.pdf"), OddFiles.pdf(new String[]{"Secret minutes", BODY.substring(0, 80)}, "s3cret"));
@@ -128,6 +136,8 @@ class HostileInputTest {
         assertTrue(docs.get("utf16.txt").text().contains("Straßenbahn fährt jeden Morgen durch Zürich"), docs.get("utf16.txt")::text);
         String cp = docs.get("cp1252.txt").text();
         assertTrue(cp.contains("crème brûlée") && cp.contains("\u201cwe have done so for forty years\u201d \u2013"), cp);
+        assertTrue(docs.get("utf8-declared-latin2.html").text().contains(polish), docs.get("utf8-declared-latin2.html")::text);
+        assertTrue(docs.get("latin2.html").text().contains(polish), docs.get("latin2.html")::text);
         String bad = docs.get("invalid-utf8.txt").text();
         assertTrue(bad.contains("parking in the centre.") && bad.contains("The meeting ended at midnight."), bad);
         assertTrue(docs.get("whole.pdf").text().contains("Council minutes"));
