@@ -83,6 +83,14 @@ public final class HeuristicStorySplitter implements StorySplitter {
     public List<Layout> layout(NormalizedDocument doc) {
         String text = doc.text() == null ? "" : doc.text();
         List<Line> lines = lines(text);
+        if (doc.isHtml()) {
+            // a web page's article is its headline and body, not the menus and teasers around them
+            Span main = MainContent.find(doc.markup(), text);
+            if (main != null) {
+                List<Line> in = lines.stream().filter(l -> l.start() >= main.start() && l.end() <= main.end()).toList();
+                if (!in.isEmpty()) lines = in;
+            }
+        }
         if (lines.isEmpty()) return List.of(new Layout(new Story(1, new Span(0, 0), ""), List.of()));
         List<Integer> starts = boundaries(lines, doc.isHtml() ? headings(doc.markup()) : null);
         List<Layout> out = new ArrayList<>();

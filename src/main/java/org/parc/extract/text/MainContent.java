@@ -1,0 +1,282 @@
+package org.parc.extract.text;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.parc.extract.Span;
+
+/**
+ * Where a web page's article is in its text: the part of Tika's whole-page text from the headline to
+ * the last paragraph of the article body, without the menus, teasers, "most read" lists, share
+ * buttons and footers around it. Their names and dates are not what the article mentions (a BBC
+ * article on gun laws "mentioned" Taylor Swift, Hulk Hogan and Outbrain).
+ *
+ * <p>The body is found as Readability finds it: each paragraph of running text scores its parent
+ * (and half as much its grandparent) by its length and commas, containers whose class or id say
+ * comments, sidebar, related or share are left out, and the best container, discounted by the share
+ * of its text in links, holds the body. Its first and last paragraphs are then looked up in the
+ * page's text. No answer (null) when the page has too little running text to tell, or the body
+ * cannot be found in the text: then the whole text stays the article, as before.
+ */
+final class MainContent {
+    /** Running text a body needs, in characters of its paragraphs. */
+    private static final int MIN_BODY = 400;
+    /** A paragraph shorter than this is no running text (a caption, a button, a date). */
+    private static final int MIN_PARAGRAPH = 25;
+    /** How far before the body its headline may be, in characters of text (a byline and a photo between). */
+    private static final int HEADLINE_REACH = 3_000;
+    private static final Pattern UNLIKELY = Pattern.compile(
+            "comment|sidebar|related|share|social|newsletter|footer|menu|\\bnav|masthead|promo|advert|\\bads?\\b|"
+                    + "cookie|popular|most-read|outbrain|taboola|recommend|subscribe|breadcrumb|disqus|widget|banner|teaser");
+    private static final Pattern LIKELY = Pattern.compile("article|body|content|main|story|entry|post|text");
+
+    private MainContent() {}
+
+    /** The span of {@code text} that holds the page's article, or null to keep the whole text. */
+    static Span find(String markup, String text) {
+        if (markup == null || text.isEmpty()) return null;
+        Document dom = Jsoup.parse(markup);
+        dom.select("script, style, noscript, template, nav, footer, aside, form, iframe, svg, select, button").remove();
+        for (Element e : new ArrayList<>(dom.body().getAllElements())) {
+            if (e == dom.body() || e.tagName().equals("article") || e.tagName().equals("main")) continue;
+            String ci = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+            if (!ci.isBlank() && UNLIKELY.matcher(ci).find() && !LIKELY.matcher(ci).find() && e.parent() != null) e.remove();
+        }
+        Map<Element, Double> scores = new IdentityHashMap<>();
+        for (Element p : dom.body().select("p, pre, td, blockquote")) {
+            String t = p.text();
+            if (t.length() < MIN_PARAGRAPH) continue;
+            double s = 1 + t.split(",", -1).length - 1 + Math.min(t.length() / 100, 3);
+            Element parent = p.parent();
+            if (parent == null) continue;
+            scores.merge(parent, s, Double::sum);
+            if (parent.parent() != null) scores.merge(parent.parent(), s / 2, Double::sum);
+        }
+        List<Map.Entry<Element, Double>> ranked = new ArrayList<>();
+        for (var e : scores.entrySet()) ranked.add(Map.entry(e.getKey(), e.getValue() * (1 - linkDensity(e.getKey()))));
+        ranked.sort((x, y) -> Double.compare(y.getValue(), x.getValue()));
+        if (ranked.isEmpty() || ranked.get(0).getValue() <= 0) return null;
+        Element top = ranked.get(0).getKey();
+        double topScore = ranked.get(0).getValue();
+        // A body in several sections (one container per few paragraphs): when three or more of the next
+        // best candidates, nearly as good, sit under one ancestor of the best, that ancestor is the body.
+        List<Element> alternatives = new ArrayList<>();
+        for (int i = 1; i < Math.min(5, ranked.size()); i++) {
+            if (ranked.get(i).getValue() >= 0.75 * topScore) alternatives.add(ranked.get(i).getKey());
+        }
+        if (alternatives.size() >= 3) {
+            for (Element a = top.parent(); a != null && a != dom.body(); a = a.parent()) {
+                final Element anc = a;
+                if (alternatives.stream().filter(x -> x.parents().contains(anc)).count() >= 3) {
+                    top = a;
+                    break;
+                }
+            }
+        }
+        // a container that is its parent's only element says nothing more than the parent
+        while (top.parent() != null && top.parent() != dom.body() && top.parent().children().size() == 1) top = top.parent();
+        // and siblings of the body that score well too (Readability's rule)
+        List<Element> parts = new ArrayList<>();
+        double threshold = Math.max(10, 0.2 * topScore);
+        Element parent = top.parent();
+        if (parent != null && parent != dom) {
+            for (Element sib : parent.children()) {
+                if (sib == top) {
+                    parts.add(sib);
+                    continue;
+                }
+                Double sc = scores.get(sib);
+                // a sibling of the same class is likely another section of the body
+                double bonus = !top.className().isEmpty() && sib.className().equals(top.className()) ? 0.2 * topScore : 0;
+                boolean rich = sc != null && sc * (1 - linkDensity(sib)) + bonus >= threshold;
+                boolean paragraph = sib.tagName().equals("p") && sib.text().length() >= 80 && linkDensity(sib) < 0.25;
+                if (rich || paragraph) parts.add(sib);
+            }
+        } else {
+            parts.add(top);
+        }
+        List<String> paragraphs = new ArrayList<>();
+        int chars = 0;
+        for (Element part : parts) {
+            for (Element p : part.is("p, pre, td, blockquote, li") ? List.of(part) : part.select("p, pre, td, blockquote, li")) {
+                String t = p.text().strip();
+                if (t.length() < MIN_PARAGRAPH || nested(p, part)) continue;
+                paragraphs.add(t);
+                chars += t.length();
+            }
+        }
+        // Paragraphs of the body's own class elsewhere in the page are the body too: sites that cut the
+        // body into sections between advertisements keep the class of its paragraphs.
+        String bodyClass = commonClass(parts);
+        if (bodyClass != null) {
+            List<String> all = new ArrayList<>();
+            // near the body only: teasers elsewhere on the page may share a site-wide paragraph class
+            Element scope = top;
+            for (int up = 0; up < 3 && scope.parent() != null && scope.parent() != dom.body(); up++) scope = scope.parent();
+            for (Element p : scope.getElementsByClass(bodyClass)) {
+                String t = p.text().strip();
+                if (p.tagName().equals("p") && t.length() >= MIN_PARAGRAPH) all.add(t);
+            }
+            if (all.size() > paragraphs.size()) {
+                paragraphs = all;
+                chars = all.stream().mapToInt(String::length).sum();
+            }
+        }
+        if (chars < MIN_BODY || paragraphs.size() < 2) return null;
+        Collapsed c = new Collapsed(text);
+        int start = -1;
+        int end = -1;
+        int from = 0;
+        for (String p : paragraphs) {
+            int at = c.find(p, from);
+            if (at < 0) continue;
+            if (start < 0) start = at;
+            int stop = c.find(p.substring(Math.max(0, p.length() - 60)), at);
+            if (stop >= 0) {
+                end = c.endOf(p.substring(Math.max(0, p.length() - 60)), stop);
+                from = stop;
+            }
+        }
+        if (start < 0 || end <= start) return null;
+        start = lineStart(text, withHeadline(dom, c, text, start));
+        return new Span(start, lineEnd(text, end));
+    }
+
+    /** The headline's line when the page's h1 is printed shortly before the body, else the body's start. */
+    private static int withHeadline(Document dom, Collapsed c, String text, int bodyStart) {
+        for (Element h : dom.select("h1")) {
+            String t = h.text().strip();
+            if (t.length() < 8) continue;
+            int at = c.findLast(t, Math.max(0, bodyStart - HEADLINE_REACH), bodyStart);
+            if (at >= 0) return at;
+        }
+        return bodyStart;
+    }
+
+    /** The class that most of the body's paragraphs carry (at least 3 and two thirds of them), or null. */
+    private static String commonClass(List<Element> parts) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        int n = 0;
+        for (Element part : parts) {
+            for (Element p : part.is("p") ? List.of(part) : part.select("p")) {
+                if (p.text().length() < MIN_PARAGRAPH) continue;
+                n++;
+                for (String c : p.classNames()) counts.merge(c, 1, Integer::sum);
+            }
+        }
+        String best = null;
+        int bestCount = 0;
+        for (var e : counts.entrySet()) {
+            if (e.getValue() > bestCount || e.getValue() == bestCount && best != null && e.getKey().compareTo(best) < 0) {
+                best = e.getKey();
+                bestCount = e.getValue();
+            }
+        }
+        return bestCount >= 3 && bestCount * 3 >= n * 2 ? best : null;
+    }
+
+    /** Inside another paragraph-like element under the root (its text is counted with that one). */
+    private static boolean nested(Element e, Element root) {
+        for (Element a = e.parent(); a != null && a != root; a = a.parent()) {
+            if (a.tagName().matches("p|pre|td|blockquote|li")) return true;
+        }
+        return false;
+    }
+
+    private static double linkDensity(Element e) {
+        int all = e.text().length();
+        if (all == 0) return 1;
+        int links = 0;
+        for (Element a : e.select("a")) links += a.text().length();
+        return Math.min(1, links / (double) all);
+    }
+
+    private static int lineStart(String text, int at) {
+        int nl = text.lastIndexOf('\n', Math.max(0, at - 1));
+        return at == 0 || nl < 0 ? 0 : nl + 1;
+    }
+
+    private static int lineEnd(String text, int at) {
+        int nl = text.indexOf('\n', at);
+        return nl < 0 ? text.length() : nl;
+    }
+
+    /**
+     * The text with each run of white space as one space, and the map back to offsets in the text: a
+     * paragraph's text from the DOM matches however Tika broke or indented its lines.
+     */
+    private static final class Collapsed {
+        final String s;
+        final int[] at;
+
+        Collapsed(String text) {
+            StringBuilder sb = new StringBuilder(text.length());
+            int[] map = new int[text.length() + 1];
+            boolean space = false;
+            for (int i = 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (Character.isWhitespace(ch) || ch == '\u00a0') {
+                    space = true;
+                    continue;
+                }
+                if (space && sb.length() > 0) {
+                    map[sb.length()] = i;
+                    sb.append(' ');
+                }
+                space = false;
+                map[sb.length()] = i;
+                sb.append(ch);
+            }
+            map[sb.length()] = text.length();
+            s = sb.toString();
+            at = java.util.Arrays.copyOf(map, sb.length() + 1);
+        }
+
+        static String collapse(String t) {
+            return t.replaceAll("[\\s\\u00a0]+", " ").strip();
+        }
+
+        /** Offset in the text where the paragraph (or its first 60 characters) starts, from {@code from}; -1 if absent. */
+        int find(String paragraph, int from) {
+            String p = collapse(paragraph);
+            if (p.length() > 60) p = p.substring(0, 60).strip();
+            int i = s.indexOf(p, toCollapsed(from));
+            return i < 0 ? -1 : at[i];
+        }
+
+        /** End offset in the text of the piece found at text offset {@code start}. */
+        int endOf(String piece, int start) {
+            String p = collapse(piece);
+            int i = toCollapsed(start);
+            int e = Math.min(s.length(), i + p.length());
+            return e == 0 ? 0 : at[e - 1] + 1;
+        }
+
+        /** The last occurrence of the (start of the) heading between two text offsets; -1 if none. */
+        int findLast(String heading, int from, int before) {
+            String p = collapse(heading);
+            if (p.length() > 60) p = p.substring(0, 60).strip();
+            int lo = toCollapsed(from);
+            int i = s.lastIndexOf(p, toCollapsed(before));
+            return i < lo || i < 0 ? -1 : at[i];
+        }
+
+        /** The collapsed offset of the first collapsed character at or after a text offset. */
+        private int toCollapsed(int textOffset) {
+            int lo = 0;
+            int hi = s.length();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (at[mid] < textOffset) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        }
+    }
+}
