@@ -309,9 +309,11 @@ final class MentionRules {
     private static final Set<String> CALENDAR = Set.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
             "Sunday", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
             "November", "December", "Christmas", "Easter");
-    private static final Pattern HYPHEN_RUN = Pattern.compile("\\G\\s?[-–]\\s?\\p{Lu}[\\p{L}\\p{M}]*(?:\\s\\p{Lu}[\\p{L}\\p{M}]*)*");
+    // Names run on within a line only: a line break ends a headline, a heading or a block of a web page
+    // ("Oregon.\nThe Oregon Health Authority" was one name).
+    private static final Pattern HYPHEN_RUN = Pattern.compile("\\G\\h?[-–]\\h?\\p{Lu}[\\p{L}\\p{M}]*(?:\\h\\p{Lu}[\\p{L}\\p{M}]*)*");
     private static final Pattern CAP_SEQUENCE = Pattern.compile(
-            "\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\s(?:(?:of|for|on|de|&)\\s(?:the\\s)?)?\\p{Lu}[\\p{L}\\p{M}.'’-]*)+");
+            "\\p{Lu}[\\p{L}\\p{M}.'’-]*(?:\\h(?:(?:of|for|on|de|&)\\h(?:the\\h)?)?\\p{Lu}[\\p{L}\\p{M}.'’-]*)+");
 
     /**
      * Capitalized names ending in an organization's head word ("Irving Police Department") or built on one
@@ -323,7 +325,7 @@ final class MentionRules {
         Matcher m = CAP_SEQUENCE.matcher(text);
         while (m.find()) {
             int s = m.start();
-            List<String> words = new ArrayList<>(List.of(m.group().split("\\s")));
+            List<String> words = new ArrayList<>(List.of(m.group().split("\\h")));
             // a leading "The" or connector is not part of the name
             while (words.size() > 1 && (words.get(0).equals("The") || CONNECTORS.contains(words.get(0)))) {
                 s += words.get(0).length() + 1;

@@ -69,6 +69,9 @@ class MentionRulesTest {
     void organizationsEndingInAHeadWord() {
         String t = "The boy was arrested by the Irving Police Department on Monday after a teacher thought his clock was a bomb.";
         assertEquals(List.of("organization:Irving Police Department", "place:Irving(nested)"), apply(t));
+        // a name does not run on over a line break (a headline or a web page's block ends there)
+        String lines = "Health officials in Oregon.\nThe Oregon Health Authority said on Tuesday that cases rose.";
+        assertEquals(List.of("place:Oregon", "organization:Oregon Health Authority", "place:Oregon(nested)"), apply(lines));
     }
 
     @Test
