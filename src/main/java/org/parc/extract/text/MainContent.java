@@ -1,7 +1,7 @@
 package org.parc.extract.text;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +31,8 @@ final class MainContent {
     private static final int MIN_PARAGRAPH = 25;
     /** How far before the body its headline may be, in characters of text (a byline and a photo between). */
     private static final int HEADLINE_REACH = 3_000;
+    /** Containers weighed for their links: the best by paragraph score. */
+    private static final int CANDIDATES = 10;
     private static final Pattern UNLIKELY = Pattern.compile(
             "comment|sidebar|related|share|social|newsletter|footer|menu|\\bnav|masthead|promo|advert|\\bads?\\b|"
                     + "cookie|popular|most-read|outbrain|taboola|recommend|subscribe|breadcrumb|disqus|widget|banner|teaser");
@@ -48,7 +50,8 @@ final class MainContent {
             String ci = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
             if (!ci.isBlank() && UNLIKELY.matcher(ci).find() && !LIKELY.matcher(ci).find() && e.parent() != null) e.remove();
         }
-        Map<Element, Double> scores = new IdentityHashMap<>();
+        // in document order (jsoup elements are equal only to themselves): ties go to the first, the same every run
+        Map<Element, Double> scores = new LinkedHashMap<>();
         for (Element p : dom.body().select("p, pre, td, blockquote")) {
             String t = p.text();
             if (t.length() < MIN_PARAGRAPH) continue;
@@ -58,8 +61,12 @@ final class MainContent {
             scores.merge(parent, s, Double::sum);
             if (parent.parent() != null) scores.merge(parent.parent(), s / 2, Double::sum);
         }
-        List<Map.Entry<Element, Double>> ranked = new ArrayList<>();
-        for (var e : scores.entrySet()) ranked.add(Map.entry(e.getKey(), e.getValue() * (1 - linkDensity(e.getKey()))));
+        // the best few by score, then discounted by their links (reading the text of every container of a
+        // large page would cost more than the rest)
+        List<Map.Entry<Element, Double>> ranked = new ArrayList<>(scores.entrySet());
+        ranked.sort((x, y) -> Double.compare(y.getValue(), x.getValue()));
+        ranked = new ArrayList<>(ranked.subList(0, Math.min(CANDIDATES, ranked.size())));
+        ranked.replaceAll(e -> Map.entry(e.getKey(), e.getValue() * (1 - linkDensity(e.getKey()))));
         ranked.sort((x, y) -> Double.compare(y.getValue(), x.getValue()));
         if (ranked.isEmpty() || ranked.get(0).getValue() <= 0) return null;
         Element top = ranked.get(0).getKey();
