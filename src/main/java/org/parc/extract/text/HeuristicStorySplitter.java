@@ -85,9 +85,15 @@ public final class HeuristicStorySplitter implements StorySplitter {
         List<Line> lines = lines(text);
         if (doc.isHtml()) {
             // a web page's article is its headline and body, not the menus and teasers around them
-            Span main = MainContent.find(doc.markup(), text);
+            Span main;
+            try {
+                main = MainContent.find(doc.markup(), text);
+            } catch (RuntimeException | StackOverflowError e) {
+                main = null; // a heuristic that trips over odd markup must not fail the file: the whole text stays
+            }
             if (main != null) {
-                List<Line> in = lines.stream().filter(l -> l.start() >= main.start() && l.end() <= main.end()).toList();
+                Span body = main;
+                List<Line> in = lines.stream().filter(l -> l.start() >= body.start() && l.end() <= body.end()).toList();
                 if (!in.isEmpty()) lines = in;
             }
         }
