@@ -48,7 +48,9 @@ final class MainContent {
         for (Element e : new ArrayList<>(dom.body().getAllElements())) {
             if (e == dom.body() || e.tagName().equals("article") || e.tagName().equals("main")) continue;
             String ci = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
-            if (!ci.isBlank() && UNLIKELY.matcher(ci).find() && !LIKELY.matcher(ci).find() && e.parent() != null) e.remove();
+            if (ci.isBlank() || !UNLIKELY.matcher(ci).find() || LIKELY.matcher(ci).find() || e.parent() == null) continue;
+            // a wrapper named for its menu drawer can hold the whole page, article included
+            if (e.selectFirst("article, main, [itemprop=articleBody]") == null) e.remove();
         }
         // in document order (jsoup elements are equal only to themselves): ties go to the first, the same every run
         Map<Element, Double> scores = new LinkedHashMap<>();
@@ -121,21 +123,30 @@ final class MainContent {
         // Paragraphs of the body's own class elsewhere in the page are the body too: sites that cut the
         // body into sections between advertisements keep the class of its paragraphs.
         String bodyClass = commonClass(parts);
+        // So are the paragraphs of containers of the body's own class ("article-text" blocks between photos).
+        // Near the body only: teasers elsewhere on the page may share a site-wide class.
+        Element scope = top;
+        for (int up = 0; up < 4 && scope.parent() != null && scope.parent() != dom.body(); up++) scope = scope.parent();
+        List<String> all = new ArrayList<>();
         if (bodyClass != null) {
-            List<String> all = new ArrayList<>();
-            // near the body only: teasers elsewhere on the page may share a site-wide paragraph class
-            Element scope = top;
-            for (int up = 0; up < 3 && scope.parent() != null && scope.parent() != dom.body(); up++) scope = scope.parent();
             for (Element p : scope.getElementsByClass(bodyClass)) {
                 String t = p.text().strip();
                 if (p.tagName().equals("p") && t.length() >= MIN_PARAGRAPH) all.add(t);
             }
-            if (all.size() > paragraphs.size()) {
-                paragraphs = all;
-                chars = all.stream().mapToInt(String::length).sum();
+        } else if (!top.className().isBlank() && !top.is("p")) {
+            for (Element box : scope.getElementsByAttributeValue("class", top.className())) {
+                for (Element p : box.select("p")) {
+                    String t = p.text().strip();
+                    if (t.length() >= MIN_PARAGRAPH && !nested(p, box)) all.add(t);
+                }
             }
         }
-        if (chars < MIN_BODY || paragraphs.size() < 2) return null;
+        if (all.size() > paragraphs.size()) {
+            paragraphs = all;
+            chars = all.stream().mapToInt(String::length).sum();
+        }
+        // one paragraph is a body only when it is long: a single blurb or caption is not
+        if (chars < MIN_BODY || paragraphs.size() < 2 && chars < 2 * MIN_BODY) return null;
         Collapsed c = new Collapsed(text);
         int start = -1;
         int end = -1;
