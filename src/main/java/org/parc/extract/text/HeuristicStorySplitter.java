@@ -280,6 +280,6 @@ public final class HeuristicStorySplitter implements StorySplitter {
 
     /** Comparison form of a line: white space collapsed, case folded. */
     private static String key(String line) {
-        return line.replaceAll("[\\s\\u00a0]+", " ").strip().toLowerCase(Locale.ROOT);
+        return MainContent.spaced(line).toLowerCase(Locale.ROOT);
     }
 }

@@ -155,9 +155,10 @@ final class MainContent {
             int at = c.find(p, from);
             if (at < 0) continue;
             if (start < 0) start = at;
-            int stop = c.find(p.substring(Math.max(0, p.length() - 60)), at);
+            String tail = p.substring(Math.max(0, p.length() - 60));
+            int stop = c.find(tail, at);
             if (stop >= 0) {
-                end = c.endOf(p.substring(Math.max(0, p.length() - 60)), stop);
+                end = c.endOf(tail, stop);
                 from = stop;
             }
         }
@@ -215,6 +216,11 @@ final class MainContent {
         return Math.min(1, links / (double) all);
     }
 
+    /** Each run of white space (no-break spaces included) as one space, stripped: how text from the DOM and Tika's lines compare. */
+    static String spaced(String t) {
+        return t.replaceAll("[\\s\\u00a0]+", " ").strip();
+    }
+
     private static int lineStart(String text, int at) {
         int nl = text.lastIndexOf('\n', Math.max(0, at - 1));
         return at == 0 || nl < 0 ? 0 : nl + 1;
@@ -256,21 +262,21 @@ final class MainContent {
             at = java.util.Arrays.copyOf(map, sb.length() + 1);
         }
 
-        static String collapse(String t) {
-            return t.replaceAll("[\\s\\u00a0]+", " ").strip();
+        /** What is looked up of a paragraph or heading: its first 60 characters, white space collapsed. */
+        private static String head(String t) {
+            String p = spaced(t);
+            return p.length() > 60 ? p.substring(0, 60).strip() : p;
         }
 
         /** Offset in the text where the paragraph (or its first 60 characters) starts, from {@code from}; -1 if absent. */
         int find(String paragraph, int from) {
-            String p = collapse(paragraph);
-            if (p.length() > 60) p = p.substring(0, 60).strip();
-            int i = s.indexOf(p, toCollapsed(from));
+            int i = s.indexOf(head(paragraph), toCollapsed(from));
             return i < 0 ? -1 : at[i];
         }
 
         /** End offset in the text of the piece found at text offset {@code start}. */
         int endOf(String piece, int start) {
-            String p = collapse(piece);
+            String p = spaced(piece);
             int i = toCollapsed(start);
             int e = Math.min(s.length(), i + p.length());
             return e == 0 ? 0 : at[e - 1] + 1;
@@ -278,10 +284,8 @@ final class MainContent {
 
         /** The last occurrence of the (start of the) heading between two text offsets; -1 if none. */
         int findLast(String heading, int from, int before) {
-            String p = collapse(heading);
-            if (p.length() > 60) p = p.substring(0, 60).strip();
             int lo = toCollapsed(from);
-            int i = s.lastIndexOf(p, toCollapsed(before));
+            int i = s.lastIndexOf(head(heading), toCollapsed(before));
             return i < lo || i < 0 ? -1 : at[i];
         }
 
