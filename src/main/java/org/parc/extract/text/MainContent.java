@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -54,11 +55,11 @@ final class MainContent {
         }
         // in document order (jsoup elements are equal only to themselves): ties go to the first, the same every run
         Map<Element, Double> scores = new LinkedHashMap<>();
-        for (Element p : dom.body().select("p, pre, td, blockquote")) {
-            String t = p.text();
+        for (Block b : blocks(dom.body(), true)) {
+            String t = b.text();
             if (t.length() < MIN_PARAGRAPH) continue;
             double s = 1 + t.split(",", -1).length - 1 + Math.min(t.length() / 100, 3);
-            Element parent = p.parent();
+            Element parent = b.owner();
             if (parent == null) continue;
             scores.merge(parent, s, Double::sum);
             if (parent.parent() != null) scores.merge(parent.parent(), s / 2, Double::sum);
@@ -113,9 +114,9 @@ final class MainContent {
         List<String> paragraphs = new ArrayList<>();
         int chars = 0;
         for (Element part : parts) {
-            for (Element p : part.is("p, pre, td, blockquote, li") ? List.of(part) : part.select("p, pre, td, blockquote, li")) {
-                String t = p.text().strip();
-                if (t.length() < MIN_PARAGRAPH || nested(p, part)) continue;
+            for (Block b : blocks(part, false)) {
+                String t = b.text().strip();
+                if (t.length() < MIN_PARAGRAPH) continue;
                 paragraphs.add(t);
                 chars += t.length();
             }
@@ -198,6 +199,91 @@ final class MainContent {
             }
         }
         return bestCount >= 3 && bestCount * 3 >= n * 2 ? best : null;
+    }
+
+    /**
+     * A paragraph of running text and the element it scores: a p (or pre, td, blockquote; li when
+     * listing a body) scores its parent; a run of text written straight into a div between line breaks
+     * (pages without paragraphs, "text<br><br>text" or "text<p></p>text") scores the div, as
+     * Readability scores the paragraphs it wraps such runs in.
+     */
+    private record Block(Element owner, String text) {}
+
+    private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "td", "blockquote");
+    /** Elements whose own runs of text are read as paragraphs. */
+    private static final Set<String> RUN_OWNERS = Set.of("div", "section", "article", "main", "body", "center");
+    /** Elements that stay within a run of text (a line break or any other element ends it). */
+    private static final Set<String> INLINE = Set.of("a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "del", "dfn", "em",
+            "font", "i", "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time",
+            "tt", "u", "var");
+
+    /**
+     * The paragraphs under {@code root} in document order. For scoring ({@code nest}) a paragraph's own
+     * paragraphs count too (a layout table's cell and the paragraphs in it); for listing a body only the
+     * outermost, whose text holds the others, and list items count as paragraphs.
+     */
+    private static List<Block> blocks(Element root, boolean nest) {
+        List<Block> out = new ArrayList<>();
+        walk(root, nest, out);
+        return out;
+    }
+
+    private static void walk(Element e, boolean nest, List<Block> out) {
+        String tag = e.normalName();
+        if (PARAGRAPHS.contains(tag) || !nest && tag.equals("li")) {
+            out.add(new Block(e.parent(), e.text()));
+            if (!nest) return;
+        }
+        Run run = RUN_OWNERS.contains(tag) ? new Run(e) : null;
+        children(e, nest, out, run);
+        if (run != null) run.end(out);
+    }
+
+    /** Walks the children of an element, adding text and inline elements to the run, ending it at anything else. */
+    private static void children(Element e, boolean nest, List<Block> out, Run run) {
+        for (org.jsoup.nodes.Node n : e.childNodes()) {
+            if (n instanceof org.jsoup.nodes.TextNode t) {
+                if (run != null) run.text.append(t.getWholeText());
+            } else if (n instanceof Element c) {
+                if (run != null && INLINE.contains(c.normalName())) {
+                    int before = run.text.length();
+                    children(c, nest, out, run);
+                    if (c.normalName().equals("a")) run.links += visible(run.text, before);
+                } else {
+                    if (run != null) run.end(out);
+                    walk(c, nest, out);
+                }
+            }
+        }
+    }
+
+    /** Text written straight into an element, from one line break or block to the next. */
+    private static final class Run {
+        final Element owner;
+        final StringBuilder text = new StringBuilder();
+        int links;
+
+        Run(Element owner) {
+            this.owner = owner;
+        }
+
+        /** Adds the run as a paragraph unless it is short or mostly links (a menu written as a row of links), and starts the next. */
+        void end(List<Block> out) {
+            String t = spaced(text.toString());
+            if (t.length() >= MIN_PARAGRAPH && links * 2 < visible(text, 0)) out.add(new Block(owner, t));
+            text.setLength(0);
+            links = 0;
+        }
+    }
+
+    /** Characters other than white space from {@code from} on: the indentation of the markup does not count. */
+    private static int visible(CharSequence s, int from) {
+        int n = 0;
+        for (int i = from; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (!Character.isWhitespace(ch) && ch != '\u00a0') n++;
+        }
+        return n;
     }
 
     /** Inside another paragraph-like element under the root (its text is counted with that one). */

@@ -72,4 +72,24 @@ class MainContentTest {
         Story s = new HeuristicStorySplitter().split(doc).get(0);
         assertTrue(s.text().contains("Home") && s.text().contains("closed on Monday"), s.text());
     }
+    @Test
+    void aBodyWrittenWithoutParagraphsIsFoundToo() throws Exception {
+        // older and smaller sites write the body straight into a div, between line breaks or empty paragraphs
+        String html = """
+                <html><head><title>Council backs new bridge</title></head><body>
+                <div class="top"><a href="/">Home</a> <a href="/news">News from Taylor Swift's tour</a> <a href="/sport">Sport and Hulk Hogan</a></div>
+                <div class="page"><div class="note-text">
+                  RIVERTON - %1$s<br><br>Mayor Ode Brand said: %1$s<p></p><p></p>Later, <b>Lena Marsh</b> said: %1$s<br>
+                  In the end, <a href="/bridge">the bridge</a> would open in 2027, she said, and the school roof after it.
+                </div>
+                <div class="more"><a href="/a">Elon Musk visits the Riverton factory</a><br><a href="/b">Kylie Minogue concert next summer</a></div>
+                </div></body></html>""".formatted(PARA);
+        NormalizedDocument doc = parse("div-body.html", html);
+        String t = new HeuristicStorySplitter().split(doc).get(0).text();
+        assertTrue(t.contains("RIVERTON - ") && t.contains("Mayor Ode Brand") && t.contains("Lena Marsh"), t);
+        assertTrue(t.strip().endsWith("the school roof after it."), t);
+        for (String outside : List.of("Taylor Swift", "Hulk Hogan", "Elon Musk", "Kylie Minogue")) {
+            assertFalse(t.contains(outside), outside + " is not the article's: " + t);
+        }
+    }
 }
