@@ -44,14 +44,27 @@ final class MainContent {
     /** The span of {@code text} that holds the page's article, or null to keep the whole text. */
     static Span find(String markup, String text) {
         if (markup == null || text.isEmpty()) return null;
-        Document dom = Jsoup.parse(markup);
-        dom.select("script, style, noscript, template, nav, footer, aside, form, iframe, svg, select, button").remove();
-        for (Element e : new ArrayList<>(dom.body().getAllElements())) {
-            if (e == dom.body() || e.tagName().equals("article") || e.tagName().equals("main")) continue;
-            String ci = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
-            if (ci.isBlank() || !UNLIKELY.matcher(ci).find() || LIKELY.matcher(ci).find() || e.parent() == null) continue;
-            // a wrapper named for its menu drawer can hold the whole page, article included
-            if (e.selectFirst("article, main, [itemprop=articleBody]") == null) e.remove();
+        Span found = find(Jsoup.parse(markup), text, true);
+        // As Readability does: when nothing is found, again without dropping the containers whose names
+        // look unlikely (a layout wrapper named "has-sidebar" held one page's whole article).
+        return found != null ? found : find(Jsoup.parse(markup), text, false);
+    }
+
+    private static Span find(Document dom, String text, boolean strip) {
+        dom.select("script, style, noscript, template, nav, footer, aside, iframe, svg, select, button").remove();
+        // a search or sign-up form goes; a form around the whole page (ASP.NET's aspnetForm) stays
+        int pageText = dom.body().text().length();
+        for (Element form : dom.body().select("form")) {
+            if (form.text().length() * 2 < pageText) form.remove();
+        }
+        if (strip) {
+            for (Element e : new ArrayList<>(dom.body().getAllElements())) {
+                if (e == dom.body() || e.tagName().equals("article") || e.tagName().equals("main")) continue;
+                String ci = (e.className() + " " + e.id()).toLowerCase(Locale.ROOT);
+                if (ci.isBlank() || !UNLIKELY.matcher(ci).find() || LIKELY.matcher(ci).find() || e.parent() == null) continue;
+                // a wrapper named for its menu drawer can hold the whole page, article included
+                if (e.selectFirst("article, main, [itemprop=articleBody]") == null) e.remove();
+            }
         }
         // in document order (jsoup elements are equal only to themselves): ties go to the first, the same every run
         Map<Element, Double> scores = new LinkedHashMap<>();

@@ -92,4 +92,21 @@ class MainContentTest {
             assertFalse(t.contains(outside), outside + " is not the article's: " + t);
         }
     }
+    @Test
+    void wrappersNamedLikeBoilerplateDoNotHideTheArticle() throws Exception {
+        // ASP.NET pages wrap the whole page in a form; a layout div named "has-sidebar" holds article and sidebar
+        String html = """
+                <html><head><title>Council backs new bridge</title></head><body>
+                <form class="searchform" action="/search"><p>Search the Valley Courier archive for Taylor Swift and more news</p></form>
+                <form id="aspnetForm" action="/page.aspx"><div class="top"><a href="/">Home</a> <a href="/news">News</a></div>
+                <div class="has-sidebar"><div class="node-body">
+                  <h1>Council backs new bridge</h1><p>RIVERTON - %1$s</p><p>Mayor Ode Brand said: %1$s</p>
+                  <p>In the end, Lena Marsh said the bridge would open in 2027.</p></div>
+                  <div class="sidebar"><p>Elon Musk visits the Riverton factory and talks about rockets, cars and tunnels.</p></div>
+                </div></form></body></html>""".formatted(PARA);
+        String t = new HeuristicStorySplitter().split(parse("wrapped.html", html)).get(0).text();
+        assertTrue(t.startsWith("Council backs new bridge") && t.contains("Mayor Ode Brand"), t);
+        assertTrue(t.strip().endsWith("the bridge would open in 2027."), t);
+        assertFalse(t.contains("Taylor Swift") || t.contains("Elon Musk"), t);
+    }
 }
