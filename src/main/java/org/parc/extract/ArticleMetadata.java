@@ -13,33 +13,43 @@ import java.util.List;
  * @param credits    bylines in order
  * @param creditText the raw byline/credit text
  * @param dateline   the dateline, if the text has one
+ * @param url        where the article is published, when the source states it (a feed item's link)
  */
 public record ArticleMetadata(Found<String> title, Found<String> language, Found<PartialDate> issued,
                               Found<String> outlet, List<Credit> credits, Found<String> creditText,
-                              Dateline dateline) {
+                              Dateline dateline, Found<String> url) {
     public static final ArticleMetadata EMPTY = new ArticleMetadata(null, null, null, null, List.of(), null, null);
 
+    public ArticleMetadata(Found<String> title, Found<String> language, Found<PartialDate> issued, Found<String> outlet,
+                           List<Credit> credits, Found<String> creditText, Dateline dateline) {
+        this(title, language, issued, outlet, credits, creditText, dateline, null);
+    }
+
+    public ArticleMetadata withUrl(Found<String> u) {
+        return new ArticleMetadata(title, language, issued, outlet, credits, creditText, dateline, u);
+    }
+
     public ArticleMetadata withTitle(Found<String> t) {
-        return new ArticleMetadata(t, language, issued, outlet, credits, creditText, dateline);
+        return new ArticleMetadata(t, language, issued, outlet, credits, creditText, dateline, url);
     }
 
     public ArticleMetadata withLanguage(Found<String> l) {
-        return new ArticleMetadata(title, l, issued, outlet, credits, creditText, dateline);
+        return new ArticleMetadata(title, l, issued, outlet, credits, creditText, dateline, url);
     }
 
     public ArticleMetadata withIssued(Found<PartialDate> d) {
-        return new ArticleMetadata(title, language, d, outlet, credits, creditText, dateline);
+        return new ArticleMetadata(title, language, d, outlet, credits, creditText, dateline, url);
     }
 
     public ArticleMetadata withOutlet(Found<String> o) {
-        return new ArticleMetadata(title, language, issued, o, credits, creditText, dateline);
+        return new ArticleMetadata(title, language, issued, o, credits, creditText, dateline, url);
     }
 
     public ArticleMetadata withCredits(List<Credit> c, Found<String> raw) {
-        return new ArticleMetadata(title, language, issued, outlet, List.copyOf(c), raw, dateline);
+        return new ArticleMetadata(title, language, issued, outlet, List.copyOf(c), raw, dateline, url);
     }
 
     public ArticleMetadata withDateline(Dateline d) {
-        return new ArticleMetadata(title, language, issued, outlet, credits, creditText, d);
+        return new ArticleMetadata(title, language, issued, outlet, credits, creditText, d, url);
     }
 }

@@ -132,6 +132,8 @@ public final class RecordMapper {
                     .addProperty(Vocab.name, md.outlet().value());
             value(m, art, Vocab.publisher, md.outlet(), v -> outlet, describe);
         }
+        // a link that is no valid IRI (a feed's typo) is left out rather than written as a broken IRI
+        if (md.url() != null && validIri(md.url().value())) value(m, art, Vocab.url, md.url(), v -> m.createResource(v), describe);
         value(m, art, Vocab.creditText, md.creditText(), v -> m.createLiteral(v), describe);
         credits(m, art, md.credits(), describe);
         if (md.dateline() != null) {
@@ -300,5 +302,13 @@ public final class RecordMapper {
         int to = charIndex;
         for (int k = 0; k < CONTEXT_CODE_POINTS && to < text.length(); k++) to = text.offsetByCodePoints(to, 1);
         return text.substring(charIndex, to);
+    }
+
+    private static boolean validIri(String s) {
+        try {
+            return org.apache.jena.irix.IRIx.create(s).isAbsolute();
+        } catch (org.apache.jena.irix.IRIException e) {
+            return false;
+        }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param metadata    Tika's metadata, name to values, in Tika's key spelling
  * @param truncated   true when the write limit cut the text
  * @param markup      the original markup for HTML/XHTML sources (for extractors that need the DOM), else null
+ * @param feed        the items of a news feed (RSS, Atom), whose {@link Feeds.Feed#text()} is then the text; else null
  */
 public record NormalizedDocument(
         SourceFile source,
@@ -19,7 +20,13 @@ public record NormalizedDocument(
         String text,
         Map<String, List<String>> metadata,
         boolean truncated,
-        String markup) {
+        String markup,
+        Feeds.Feed feed) {
+
+    public NormalizedDocument(SourceFile source, String mediaType, String text, Map<String, List<String>> metadata,
+                              boolean truncated, String markup) {
+        this(source, mediaType, text, metadata, truncated, markup, null);
+    }
 
     public String first(String key) {
         List<String> v = metadata.get(key);

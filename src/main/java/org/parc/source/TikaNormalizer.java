@@ -188,6 +188,14 @@ public final class TikaNormalizer implements Normalizer {
         if (looksBinary(text)) {
             throw new SourceException("binary data, not text (read as " + mediaType + "; is the file name's extension wrong?)");
         }
+        if (Feeds.mayBe(mediaType) && file.size() <= MAX_MARKUP_BYTES) {
+            // A feed's items are articles of their own; Tika's text runs them together (and has no Atom content).
+            Feeds.Feed feed = Feeds.read(Files.readAllBytes(file.path()));
+            if (feed != null) {
+                String feedText = normalizeText(feed.text());
+                if (feedText.length() <= limits.writeLimit()) return new NormalizedDocument(file, mediaType, feedText, toMap(md), truncated, null, feed);
+            }
+        }
         String markup = isHtml(mediaType) && file.size() <= MAX_MARKUP_BYTES ? markup(file, md) : null;
         return new NormalizedDocument(file, mediaType, text, toMap(md), truncated, markup);
     }
@@ -384,7 +392,7 @@ public final class TikaNormalizer implements Normalizer {
     }
 
     /** Line ends as \n, NFC, no BOM or NUL, no trailing blanks: offsets are stable from here on. */
-    static String normalizeText(String raw) {
+    public static String normalizeText(String raw) {
         String s = windows1252(raw).replace("\r\n", "\n").replace('\r', '\n').replace("\uFEFF", "").replace("\u0000", "");
         s = java.text.Normalizer.normalize(s, Form.NFC);
         return s.strip();

@@ -84,6 +84,19 @@ class HostileInputTest {
         expected.put("Zürich Straße ünïcödé.txt", null);
         OddFiles.text(in.resolve("new\nline.txt"), "Newline\n\n" + BODY + " Newline.", StandardCharsets.UTF_8);
         expected.put("new\nline.txt", null);
+        // news feeds: an external entity (XXE) and an entity expansion bomb are refused, a cut-off feed gives what survives
+        String item = "<item><title>Harbour reopens</title><description>" + BODY + "</description></item>";
+        OddFiles.text(in.resolve("xxe.rss"), "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY s SYSTEM \"file:///etc/passwd\">]>\n"
+                + "<rss version=\"2.0\"><channel><title>Wire &s;</title>" + item + "</channel></rss>", StandardCharsets.UTF_8);
+        expected.put("xxe.rss", "DOCTYPE is disallowed");
+        StringBuilder laughs = new StringBuilder("<!ENTITY a0 \"laugh\">");
+        for (int i = 1; i < 10; i++) laughs.append("<!ENTITY a").append(i).append(" \"").append(("&a" + (i - 1) + ";").repeat(10)).append("\">");
+        OddFiles.text(in.resolve("laughs.rss"), "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [" + laughs + "]>\n"
+                + "<rss version=\"2.0\"><channel><title>Wire &a9;</title>" + item + "</channel></rss>", StandardCharsets.UTF_8);
+        expected.put("laughs.rss", "DOCTYPE is disallowed");
+        String feed = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Wire</title>" + item + item.replace("Harbour", "Ferry") + "</channel></rss>";
+        OddFiles.text(in.resolve("cut.rss"), feed.substring(0, feed.length() - 60), StandardCharsets.UTF_8);
+        expected.put("cut.rss", "?");
         Files.createSymbolicLink(Files.createDirectories(in.resolve("sub")).resolve("loop"), in);
         expected.put("sub/loop", "symbolic link loop");
         Files.createSymbolicLink(in.resolve("self.txt"), Path.of("self.txt"));

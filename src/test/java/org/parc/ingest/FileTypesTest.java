@@ -61,4 +61,49 @@ class FileTypesTest {
                 + "\"Harbour reopens after storm\"\t\"en\""), out);
         assertTrue(out.contains("\"tip.eml\"\t\"message/rfc822\"\t\"Ferry strike ends after talks\"\t\"en\""), out);
     }
+    @Test
+    void eachItemOfANewsFeedIsAnArticle() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("feeds"));
+        String body = "The harbour reopened on Friday after a week of repairs to the sea wall, the port authority said.";
+        Files.writeString(in.resolve("wire.rss"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"
+                     xmlns:media="http://search.yahoo.com/mrss/">
+                <channel><title>Coast Wire</title><link>https://coast.example.com/</link><description>Harbour news</description>
+                <image><title>Coast Wire logo</title><url>https://coast.example.com/logo.png</url></image>
+                <item><title>Harbour reopens after storm</title><link>https://coast.example.com/2021/03/05/harbour</link>
+                  <pubDate>Fri, 05 Mar 2021 09:00:00 GMT</pubDate><author>desk@coast.example.com (Mara Quill)</author>
+                  <description>A teaser.</description><content:encoded><![CDATA[<p>%1$s</p><p>Ships queued &amp; waited.</p>]]></content:encoded>
+                  <media:content url="https://coast.example.com/p.jpg"><media:title>Photo: the quay at dawn</media:title></media:content></item>
+                <item><title>Ferry strike ends</title><guid>https://coast.example.com/2021/03/06/ferry</guid>
+                  <dc:date>2021-03-06</dc:date><dc:creator>Ode Brand</dc:creator><description>Ferry workers ended a week-long strike on Sunday.</description></item>
+                </channel></rss>""".formatted(body));
+        Files.writeString(in.resolve("wire.atom"), """
+                <?xml version="1.0" encoding="utf-8"?>
+                <feed xmlns="http://www.w3.org/2005/Atom"><title>Valley Courier</title><id>urn:valley</id><updated>2021-03-07T10:00:00Z</updated>
+                <entry><title type="html">Council backs &lt;em&gt;new&lt;/em&gt; bridge</title><id>urn:valley:1</id>
+                  <link rel="alternate" href="https://valley.example.org/bridge"/><link rel="enclosure" href="https://valley.example.org/b.mp3"/>
+                  <published>2021-03-07T10:00:00Z</published><author><name>Lena Marsh</name><email>lena@valley.example.org</email></author>
+                  <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>The council voted for the bridge on Sunday.</p><p>Work starts in May.</p></div></content></entry>
+                </feed>""");
+        String store = tmp.resolve("archive").toString();
+        Run r = TestArchives.parc("ingest", "--store", store, "--no-entities", in.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("ingested 2, unchanged 0, failed 0 (3 articles"), r::toString);
+        Run q = TestArchives.parc("query", "--store", store, "--format", "tsv", """
+                SELECT ?title ?issued ?url ?outlet ?author ?text WHERE {
+                  ?a a schema:NewsArticle ; dcterms:title ?title ; schema:url ?url ; dcterms:publisher/schema:name ?outlet ;
+                     dcterms:issued ?issued ; dcterms:creator/schema:name ?author ; parc:normalizedText/schema:text ?text .
+                } ORDER BY ?issued""");
+        assertEquals(0, q.code(), q::toString);
+        String date = "\"^^<http://www.w3.org/2001/XMLSchema#date>";
+        assertEquals(String.join("\n", "?title\t?issued\t?url\t?outlet\t?author\t?text",
+                "\"Harbour reopens after storm\"\t\"2021-03-05" + date + "\t<https://coast.example.com/2021/03/05/harbour>\t\"Coast Wire\"\t\"Mara Quill\"\t"
+                        + "\"Harbour reopens after storm\\n\\n" + body + "\\n\\nShips queued & waited.\"",
+                "\"Ferry strike ends\"\t\"2021-03-06" + date + "\t<https://coast.example.com/2021/03/06/ferry>\t\"Coast Wire\"\t\"Ode Brand\"\t"
+                        + "\"Ferry strike ends\\n\\nFerry workers ended a week-long strike on Sunday.\"",
+                "\"Council backs new bridge\"\t\"2021-03-07" + date + "\t<https://valley.example.org/bridge>\t\"Valley Courier\"\t\"Lena Marsh\"\t"
+                        + "\"Council backs new bridge\\n\\nThe council voted for the bridge on Sunday.\\n\\nWork starts in May.\""),
+                q.out().strip());
+    }
 }

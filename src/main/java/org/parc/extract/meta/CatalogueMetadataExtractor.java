@@ -9,6 +9,7 @@ import org.parc.extract.Dateline;
 import org.parc.extract.Evidence;
 import org.parc.extract.Found;
 import org.parc.extract.Hints;
+import org.parc.source.Feeds;
 import org.parc.extract.MetadataExtractor;
 import org.parc.extract.PartialDate;
 import org.parc.extract.Role;
@@ -39,6 +40,7 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
                 html = null; // unparseable markup: fall back to text cues
             }
         }
+        if (story.item() != null) return feedItem(doc, story, hints, text);
         boolean firstStory = story.index() <= 1;
         Dateline dateline = TextCues.dateline(text);
 
@@ -56,6 +58,44 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
     }
 
     record Credits(List<Credit> list, Found<String> raw) {}
+
+    /** An RSS "managingEditor"-style author: "desk@example.com (Layla Hassan)". */
+    private static final java.util.regex.Pattern MAIL_AND_NAME = java.util.regex.Pattern.compile("\\S+@\\S+\\s*\\((.+)\\)");
+
+    /**
+     * A feed item: title, date, authors, link and outlet as the feed states them (a user's hints still
+     * first); the language and dateline from its text as for any article.
+     */
+    private static ArticleMetadata feedItem(NormalizedDocument doc, Story story, Hints hints, String text) {
+        Feeds.Item item = story.item();
+        String where = "item " + story.index();
+        Dateline dateline = TextCues.dateline(text);
+        Found<String> outlet = hints.outlet() != null && !hints.outlet().isBlank() ? Found.of(hints.outlet().strip(), "hint", origin(hints))
+                : item.channel() != null ? Found.of(item.channel(), "feed-item", "feed title") : null;
+        Found<String> title = item.title() != null ? Found.of(item.title(), "feed-item", where + " title") : TextRules.firstLine(text);
+        Found<PartialDate> issued = hints.date() != null ? Found.of(hints.date(), "hint", origin(hints)) : null;
+        if (issued == null && item.published() != null) {
+            PartialDate d = Dates.parse(item.published());
+            if (d != null) issued = Found.of(d, "feed-item", where + " date " + item.published());
+        }
+        Credits credits;
+        if (!hints.creators().isEmpty()) {
+            credits = credits(null, null, false, "", null, hints);
+        } else {
+            List<Credit> list = new ArrayList<>();
+            Evidence ev = Evidence.of("feed-item", where + " author");
+            for (String a : item.authors()) {
+                var m = MAIL_AND_NAME.matcher(a);
+                String name = m.matches() ? m.group(1).strip() : a;
+                if (name.contains("@")) continue; // an address is no name
+                for (Credit c : Bylines.parse(name, Role.AUTHOR, ev)) if (!contains(list, c.name())) list.add(c);
+            }
+            credits = new Credits(list, item.authors().isEmpty() ? null : new Found<>(String.join("\n", item.authors()), ev));
+        }
+        Found<String> url = item.link() != null && item.link().matches("(?i)https?://\\S+") ? Found.of(item.link(), "feed-item", where + " link") : null;
+        Found<String> lang = language(doc, null, text);
+        return new ArticleMetadata(title, lang, issued, outlet, credits.list(), credits.raw(), dateline, url);
+    }
 
     private static Found<String> outlet(NormalizedDocument doc, HtmlFacts html, boolean firstStory,
                                         Dateline dateline, String text, Hints hints) {

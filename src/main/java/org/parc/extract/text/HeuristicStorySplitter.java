@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 import org.parc.extract.Span;
 import org.parc.extract.Story;
 import org.parc.extract.StorySplitter;
+import org.parc.source.Feeds;
 import org.parc.source.NormalizedDocument;
+import org.parc.source.TikaNormalizer;
 
 /**
  * Finds the stories of a document by layout cues, and gives each its text without repeated headline and
@@ -69,6 +71,21 @@ public final class HeuristicStorySplitter implements StorySplitter {
         }
     }
 
+    /** A feed's items, each a story with what the feed states about it; empty if they cannot be found in the text. */
+    private static List<Layout> feedItems(Feeds.Feed feed, String text) {
+        List<Layout> out = new ArrayList<>();
+        int from = 0;
+        for (Feeds.Item item : feed.items()) {
+            String t = TikaNormalizer.normalizeText(item.text());
+            int at = t.isEmpty() ? -1 : text.indexOf(t, from);
+            if (at < 0) return List.of();
+            Story s = new Story(out.size() + 1, new Span(at, at + t.length()), t, item);
+            out.add(new Layout(s, List.of(new Piece(0, at, t.length()))));
+            from = at + t.length();
+        }
+        return out;
+    }
+
     private record Line(int start, int end, String raw, String key, int blanksBefore) {
         int length() {
             return end - start;
@@ -82,6 +99,10 @@ public final class HeuristicStorySplitter implements StorySplitter {
 
     public List<Layout> layout(NormalizedDocument doc) {
         String text = doc.text() == null ? "" : doc.text();
+        if (doc.feed() != null) {
+            List<Layout> items = feedItems(doc.feed(), text);
+            if (!items.isEmpty()) return items;
+        }
         List<Line> lines = lines(text);
         if (doc.isHtml()) {
             // a web page's article is its headline and body, not the menus and teasers around them

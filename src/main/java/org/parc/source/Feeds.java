@@ -1,0 +1,268 @@
+package org.parc.source;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+
+/**
+ * News feeds (RSS 0.9x/2.0, RSS 1.0, Atom): each item is a news item of its own, with the title, link,
+ * date and authors the feed states for it. Tika reads a feed as one text (and leaves out Atom's content),
+ * so a feed of twenty items would be catalogued as one article named after the channel.
+ *
+ * <p>The XML is read with DTDs and external entities off: a feed is untrusted input.
+ */
+public final class Feeds {
+    /** Items read from one feed at most. */
+    static final int MAX_ITEMS = 10_000;
+
+    /** A feed: its channel's title and its items in document order. */
+    public record Feed(String title, List<Item> items) {
+        /** The feed as text: the channel's title, then each item's {@link Item#text()}, a blank line between. */
+        public String text() {
+            StringBuilder sb = new StringBuilder();
+            if (title != null) sb.append(title).append("\n\n");
+            for (Item i : items) sb.append(i.text()).append("\n\n\n");
+            return sb.toString().strip();
+        }
+    }
+
+    /**
+     * One item as the feed states it; any field but the text may be null.
+     *
+     * @param title     the item's title
+     * @param link      where the item is published (the link, else a permalink guid)
+     * @param published the date as written (RSS pubDate, dc:date, Atom published, else updated)
+     * @param authors   author names as written ("desk@example.com (Layla Hassan)" stays as is)
+     * @param body      the description or content as plain text, paragraphs separated by blank lines
+     * @param channel   the title of the feed that carries it
+     */
+    public record Item(String title, String link, String published, List<String> authors, String body, String channel) {
+        /** The item's text: its title, a blank line, its body. */
+        public String text() {
+            if (title == null) return body == null ? "" : body;
+            return body == null || body.isEmpty() ? title : title + "\n\n" + body;
+        }
+    }
+
+    private static final String MEDIA_RSS = "http://search.yahoo.com/mrss/";
+    private static final Set<String> TYPES = Set.of("application/rss+xml", "application/atom+xml",
+            "application/rdf+xml", "application/xml", "text/xml");
+    private static final XMLInputFactory XML = factory();
+
+    private Feeds() {}
+
+    /** True for media types a feed may be detected as (RSS 1.0 is RDF; some feeds are only "XML"). */
+    static boolean mayBe(String mediaType) {
+        return TYPES.contains(mediaType);
+    }
+
+    /** The feed in these bytes, or null when they are not a feed with at least one item, or not well-formed. */
+    static Feed read(byte[] xml) {
+        try {
+            XMLStreamReader r = XML.createXMLStreamReader(new ByteArrayInputStream(xml));
+            try {
+                return read(r);
+            } finally {
+                r.close();
+            }
+        } catch (XMLStreamException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static XMLInputFactory factory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        return f;
+    }
+
+    private static Feed read(XMLStreamReader r) throws XMLStreamException {
+        while (r.hasNext() && r.next() != XMLStreamConstants.START_ELEMENT) {
+            // prolog
+        }
+        if (!r.isStartElement()) return null;
+        String root = r.getLocalName();
+        if (!root.equals("rss") && !root.equals("RDF") && !root.equals("feed")) return null;
+        String channel = null;
+        List<Raw> raws = new ArrayList<>();
+        int depth = 1;
+        while (r.hasNext() && raws.size() < MAX_ITEMS) {
+            int ev = r.next();
+            if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+                continue;
+            }
+            if (ev != XMLStreamConstants.START_ELEMENT) continue;
+            String name = r.getLocalName();
+            if (name.equals("item") || name.equals("entry")) {
+                raws.add(item(r));
+            } else if (name.equals("title") && channel == null && (depth == 1 || depth == 2)) {
+                // the feed's title (Atom), the channel's (RSS): before any item
+                channel = clean(inline(text(r)));
+            } else {
+                depth++;
+            }
+        }
+        List<Item> items = new ArrayList<>();
+        for (Raw i : raws) {
+            if (i.title == null && i.body == null) continue;
+            items.add(new Item(i.title, i.link, i.published, List.copyOf(i.authors), i.body, channel));
+        }
+        return items.isEmpty() ? null : new Feed(channel, List.copyOf(items));
+    }
+
+    private static final class Raw {
+        String title;
+        String link;
+        String guid;
+        String published;
+        String updated;
+        final List<String> authors = new ArrayList<>();
+        String description;
+        String content;
+        String body;
+    }
+
+    /** Reads one item (the reader on its start tag) up to its end tag. */
+    private static Raw item(XMLStreamReader r) throws XMLStreamException {
+        Raw i = new Raw();
+        int depth = 1;
+        while (r.hasNext() && depth > 0) {
+            int ev = r.next();
+            if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+                continue;
+            }
+            if (ev != XMLStreamConstants.START_ELEMENT) continue;
+            // only the item's own elements: not Media RSS's titles and descriptions of its images
+            if (depth > 1 || MEDIA_RSS.equals(r.getNamespaceURI())) {
+                depth++;
+                continue;
+            }
+            String name = r.getLocalName();
+            switch (name) {
+                case "title" -> i.title = clean(inline(text(r)));
+                case "link" -> {
+                    String href = r.getAttributeValue(null, "href");
+                    String rel = r.getAttributeValue(null, "rel");
+                    if (href != null) {
+                        if ((rel == null || rel.equals("alternate")) && i.link == null) i.link = clean(href);
+                        text(r);
+                    } else if (i.link == null) {
+                        i.link = clean(text(r));
+                    } else {
+                        text(r);
+                    }
+                }
+                case "guid", "id" -> {
+                    String g = clean(text(r));
+                    if (g != null && g.matches("(?i)https?://\\S+")) i.guid = g;
+                }
+                case "pubDate", "date", "published", "issued" -> {
+                    String d = clean(text(r));
+                    if (i.published == null) i.published = d;
+                }
+                case "updated", "modified" -> i.updated = clean(text(r));
+                case "author", "creator" -> {
+                    String a = clean(text(r)); // Atom's author holds name, email and uri: its name comes first
+                    if (a != null) i.authors.add(a.lines().findFirst().orElse(a).strip());
+                }
+                case "description", "summary" -> i.description = clean(body(text(r)));
+                case "content", "encoded" -> i.content = clean(body(text(r)));
+                default -> depth++;
+            }
+        }
+        if (i.link == null) i.link = i.guid;
+        if (i.published == null) i.published = i.updated;
+        // the fuller of description and content (feeds often give a teaser and the whole article)
+        i.body = i.content != null && (i.description == null || i.content.length() >= i.description.length()) ? i.content : i.description;
+        return i;
+    }
+
+    /**
+     * The text of the element the reader is on, its child elements' text included (Atom's XHTML content,
+     * Atom's author), a line break after each child element; the reader ends on the element's end tag.
+     */
+    private static String text(XMLStreamReader r) throws XMLStreamException {
+        StringBuilder sb = new StringBuilder();
+        boolean markup = false;
+        int depth = 1;
+        while (r.hasNext() && depth > 0) {
+            int ev = r.next();
+            switch (ev) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> sb.append(r.getText());
+                case XMLStreamConstants.START_ELEMENT -> {
+                    depth++;
+                    markup = true;
+                    if (BLOCKS.contains(r.getLocalName())) sb.append('\n');
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    depth--;
+                    if (depth > 0) sb.append('\n');
+                }
+                default -> { }
+            }
+        }
+        return markup ? sb.toString().replaceAll("\n[ \t]*", "\n") : sb.toString();
+    }
+
+    private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6",
+            "blockquote", "tr", "pre", "section", "article", "figcaption", "dd", "dt");
+
+    /** A title or name written as HTML (Atom's type="html", escaped entities) as plain text on one line. */
+    private static String inline(String s) {
+        if (s == null) return null;
+        String t = s.indexOf('<') >= 0 || s.indexOf('&') >= 0 ? Jsoup.parse(s).text() : s;
+        return t.replaceAll("\\s+", " ");
+    }
+
+    /** A description or content written as HTML as plain text, one paragraph per block, blank lines between. */
+    private static String body(String s) {
+        if (s == null) return null;
+        if (s.indexOf('<') < 0 || s.indexOf('>') < 0) return paragraphs(s.replace("&nbsp;", " "));
+        StringBuilder sb = new StringBuilder();
+        blockText(Jsoup.parse(s).body(), sb);
+        return paragraphs(sb.toString());
+    }
+
+    private static void blockText(Element e, StringBuilder sb) {
+        for (Node n : e.childNodes()) {
+            if (n instanceof TextNode t) {
+                sb.append(t.getWholeText().replace('\n', ' '));
+            } else if (n instanceof Element c) {
+                if (c.normalName().equals("script") || c.normalName().equals("style")) continue;
+                boolean block = BLOCKS.contains(c.normalName());
+                if (block) sb.append('\n');
+                blockText(c, sb);
+                if (block) sb.append('\n');
+            }
+        }
+    }
+
+    /** Lines trimmed, runs of spaces as one, non-empty lines as paragraphs separated by one blank line. */
+    private static String paragraphs(String s) {
+        List<String> out = new ArrayList<>();
+        for (String line : s.split("\n")) {
+            String l = line.replaceAll("[\\s\\u00a0]+", " ").strip();
+            if (!l.isEmpty()) out.add(l);
+        }
+        return String.join("\n\n", out);
+    }
+
+    private static String clean(String s) {
+        if (s == null) return null;
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+}
