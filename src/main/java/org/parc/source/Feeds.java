@@ -84,6 +84,9 @@ public final class Feeds {
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        // and never fetch a DTD or schema (RSS 0.91 names Netscape's DTD on the web)
+        f.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        f.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         return f;
     }
 

@@ -172,7 +172,13 @@ public final class TikaNormalizer implements Normalizer {
         try (InputStream in = TikaInputStream.get(file.path())) {
             parser.parse(in, handler, md, ctx);
         } catch (SAXException | TikaException e) {
-            if (!WriteLimitReachedException.isWriteLimitReached(e)) throw e;
+            if (!WriteLimitReachedException.isWriteLimitReached(e)) {
+                // Tika refuses every feed with a DOCTYPE, also RSS 0.91's harmless Netscape one; parc's
+                // reader ignores the DTD, so an entity it declares (XXE, an expansion bomb) still fails.
+                NormalizedDocument feed = feed(file, mediaType(md), md, false);
+                if (feed != null) return feed;
+                throw e;
+            }
             truncated = true;
         }
         if (run.cancelled) throw new SourceException("cancelled");
@@ -188,16 +194,21 @@ public final class TikaNormalizer implements Normalizer {
         if (looksBinary(text)) {
             throw new SourceException("binary data, not text (read as " + mediaType + "; is the file name's extension wrong?)");
         }
-        if (Feeds.mayBe(mediaType) && file.size() <= MAX_MARKUP_BYTES) {
-            // A feed's items are articles of their own; Tika's text runs them together (and has no Atom content).
-            Feeds.Feed feed = Feeds.read(Files.readAllBytes(file.path()));
-            if (feed != null) {
-                String feedText = normalizeText(feed.text());
-                if (feedText.length() <= limits.writeLimit()) return new NormalizedDocument(file, mediaType, feedText, toMap(md), truncated, null, feed);
-            }
-        }
+        // A feed's items are articles of their own; Tika's text runs them together (and has no Atom content).
+        NormalizedDocument feed = feed(file, mediaType, md, truncated);
+        if (feed != null) return feed;
         String markup = isHtml(mediaType) && file.size() <= MAX_MARKUP_BYTES ? markup(file, md) : null;
         return new NormalizedDocument(file, mediaType, text, toMap(md), truncated, markup);
+    }
+
+    /** The file read as a news feed (its items, and their text as the text), or null when it is none. */
+    private NormalizedDocument feed(SourceFile file, String mediaType, Metadata md, boolean truncated) throws IOException {
+        if (!Feeds.mayBe(mediaType) || file.size() > MAX_MARKUP_BYTES) return null;
+        Feeds.Feed feed = Feeds.read(Files.readAllBytes(file.path()));
+        if (feed == null) return null;
+        String text = normalizeText(feed.text());
+        if (text.isBlank() || text.length() > limits.writeLimit()) return null;
+        return new NormalizedDocument(file, mediaType, text, toMap(md), truncated, null, feed);
     }
 
     /**

@@ -94,6 +94,11 @@ class HostileInputTest {
         OddFiles.text(in.resolve("laughs.rss"), "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [" + laughs + "]>\n"
                 + "<rss version=\"2.0\"><channel><title>Wire &a9;</title>" + item + "</channel></rss>", StandardCharsets.UTF_8);
         expected.put("laughs.rss", "DOCTYPE is disallowed");
+        // RSS 0.91 names Netscape's DTD: read without it (and without the network)
+        OddFiles.text(in.resolve("rss091.xml"), "<?xml version=\"1.0\"?>\n<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" "
+                + "\"http://my.netscape.com/publish/formats/rss-0.91.dtd\">\n<rss version=\"0.91\"><channel><title>Wire</title>" + item
+                + "</channel></rss>", StandardCharsets.UTF_8);
+        expected.put("rss091.xml", null);
         String feed = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Wire</title>" + item + item.replace("Harbour", "Ferry") + "</channel></rss>";
         OddFiles.text(in.resolve("cut.rss"), feed.substring(0, feed.length() - 60), StandardCharsets.UTF_8);
         expected.put("cut.rss", "?");
