@@ -39,6 +39,11 @@ import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.ContentHandlerDecorator;
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.parser.AbstractContentHandler;
+import org.apache.james.mime4j.parser.MimeStreamParser;
+import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.MimeConfig;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
@@ -197,7 +202,8 @@ public final class TikaNormalizer implements Normalizer {
         // A feed's items are articles of their own; Tika's text runs them together (and has no Atom content).
         NormalizedDocument feed = feed(file, mediaType, md, truncated);
         if (feed != null) return feed;
-        String markup = isHtml(mediaType) && file.size() <= MAX_MARKUP_BYTES ? markup(file, md) : null;
+        String markup = file.size() > MAX_MARKUP_BYTES ? null
+                : isHtml(mediaType) ? markup(file, md) : isSavedPage(file.fileName(), mediaType) ? savedPage(file) : null;
         return new NormalizedDocument(file, mediaType, text, toMap(md), truncated, markup);
     }
 
@@ -279,6 +285,17 @@ public final class TikaNormalizer implements Normalizer {
         }
     }
 
+    /**
+     * A web page saved as one file by a browser ("Save as: single file", .mht/.mhtml): a MIME message of
+     * the page and its images. Its markup, not the message's headers ("From: Saved by Blink", the day it
+     * was saved), describes the article. Named by its extension: an e-mail with inline images has the
+     * same structure.
+     */
+    private static boolean isSavedPage(String name, String type) {
+        return name != null && name.toLowerCase(java.util.Locale.ROOT).matches(".*\\.mht(ml)?")
+                && (type.equals("message/rfc822") || type.equals("multipart/related"));
+    }
+
     private static boolean isHtml(String mediaType) {
         return mediaType.equals("text/html") || mediaType.equals("application/xhtml+xml");
     }
@@ -307,6 +324,35 @@ public final class TikaNormalizer implements Normalizer {
     }
 
     private static final Charset CP1252 = Charset.forName("windows-1252");
+
+    /** The markup of a saved web page: the first text/html part of the MIME message, decoded; null if none. */
+    private static String savedPage(SourceFile file) throws IOException {
+        String[] page = new String[1];
+        MimeStreamParser mime = new MimeStreamParser(MimeConfig.PERMISSIVE);
+        mime.setContentDecoding(true);
+        mime.setContentHandler(new AbstractContentHandler() {
+            @Override
+            public void body(BodyDescriptor bd, InputStream is) throws IOException {
+                if (page[0] != null || !isHtml(bd.getMimeType())) return;
+                Metadata part = new Metadata();
+                if (bd.getCharset() != null) part.set(HttpHeaders.CONTENT_TYPE, bd.getMimeType() + "; charset=" + bd.getCharset());
+                byte[] bytes = is.readNBytes((int) MAX_MARKUP_BYTES);
+                page[0] = decode(bytes, part);
+            }
+        });
+        try (InputStream in = Files.newInputStream(file.path())) {
+            mime.parse(in);
+        } catch (MimeException e) {
+            return page[0]; // what was read before the damage
+        }
+        return page[0];
+    }
+
+    /** A part's bytes as characters: its declared charset, else what the page says or its bytes suggest. */
+    private static String decode(byte[] bytes, Metadata part) throws IOException {
+        Charset cs = WEB_ENCODINGS.detect(new java.io.ByteArrayInputStream(bytes), part);
+        return new String(bytes, cs == null ? StandardCharsets.UTF_8 : cs);
+    }
 
     /**
      * Tika's encoding detection, with two corrections. Bytes that are valid UTF-8 and not all ASCII

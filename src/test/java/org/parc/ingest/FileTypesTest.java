@@ -106,4 +106,48 @@ class FileTypesTest {
                         + "\"Council backs new bridge\\n\\nThe council voted for the bridge on Sunday.\\n\\nWork starts in May.\""),
                 q.out().strip());
     }
+    @Test
+    void aWebPageSavedAsOneFileIsReadAsThePage() throws Exception {
+        // as Chrome saves a page ("Save as: single file"): a MIME message of the page, quoted-printable, and its images
+        String page = """
+                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Harbour reopens after storm | Coast Wire</title>
+                <meta property="og:site_name" content="Coast Wire"><meta property="article:published_time" content="2021-03-05T09:00:00Z">
+                <meta name="author" content="Mara Quill"></head><body>
+                <nav><a href="/">Home</a> <a href="/t">Taylor Swift tour dates</a></nav>
+                <article><h1>Harbour reopens after storm</h1>
+                <p>The harbour reopened on Friday after a week of repairs to the sea wall, the port authority said, and ships queued.</p>
+                <p>Repairs cost two million euros, paid by the port, the town and a grant from the region, which had promised it in May.</p>
+                <p>The port authority said that the ferries to the islands would keep their winter timetable until the end of the month.</p>
+                <p>Fishermen, who had moored their boats in the next town for a week, said they were glad to be home before the season.</p>
+                </article><footer><p>Copyright Coast Wire, all rights reserved, 2021 and every year before that one, by Elon Musk.</p></footer>
+                </body></html>""";
+        StringBuilder qp = new StringBuilder();
+        for (String line : page.replace("=", "=3D").split("\n")) {
+            for (int at = 0; at < line.length(); at += 70) {
+                qp.append(line, at, Math.min(line.length(), at + 70)).append(at + 70 < line.length() ? "=\r\n" : "\r\n");
+            }
+        }
+        String mhtml = "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://coast.example.com/harbour\r\n"
+                + "Subject: Harbour reopens\r\nDate: Sat, 6 Mar 2021 10:00:00 -0000\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--x----\"\r\n\r\n\r\n"
+                + "------MultipartBoundary--x----\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+                + "Content-Location: https://coast.example.com/harbour\r\n\r\n" + qp
+                + "\r\n------MultipartBoundary--x----\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n"
+                + "------MultipartBoundary--x------\r\n";
+        Path in = Files.createDirectories(tmp.resolve("saved"));
+        Files.writeString(in.resolve("harbour.mhtml"), mhtml);
+        String store = tmp.resolve("archive").toString();
+        Run r = TestArchives.parc("ingest", "--store", store, "--no-entities", in.toString());
+        assertEquals(0, r.code(), r::toString);
+        Run q = TestArchives.parc("query", "--store", store, "--format", "tsv", """
+                SELECT ?title ?issued ?outlet ?author ?text WHERE {
+                  ?a a schema:NewsArticle ; dcterms:title ?title ; dcterms:issued ?issued ; dcterms:publisher/schema:name ?outlet ;
+                     dcterms:creator/schema:name ?author ; parc:normalizedText/schema:text ?text .
+                }""");
+        assertEquals(0, q.code(), q::toString);
+        String row = q.out().lines().skip(1).findFirst().orElse("");
+        // the page describes the article, not the message around it (saved by Blink on the 6th)
+        assertTrue(row.startsWith("\"Harbour reopens after storm\"\t\"2021-03-05\"^^<http://www.w3.org/2001/XMLSchema#date>\t\"Coast Wire\"\t\"Mara Quill\""), row);
+        assertTrue(row.contains("ferries to the islands") && !row.contains("Taylor Swift") && !row.contains("Elon Musk"), row);
+    }
 }
