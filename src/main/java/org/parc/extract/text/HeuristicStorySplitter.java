@@ -49,6 +49,12 @@ public final class HeuristicStorySplitter implements StorySplitter {
     private static final int MIN_PROSE = 2;
     private static final int PROSE_WINDOW = 12;
 
+    /** A share button's label: a network or action, perhaps after "Share on", "Click to share on", "Post to". */
+    private static final Pattern SHARE = Pattern.compile("(?i)(?:\\d+\\s*)?((?:click to )?(?:share|post|send|pin|tweet|like us|follow us)"
+            + "(?: (?:this|it|article|story|page))?(?: (?:on|to|via|with|by))? )?(?:facebook|twitter|x|linkedin|reddit|pinterest|tumblr|"
+            + "whatsapp|telegram|messenger|e-?mail|print|copy link|google\\+|flipboard|pocket|vk|sms|digg|mix|share|tweet|pin it)"
+            + "(?: icon| \\(opens in new window\\))?(?:\\s*\\d+)?");
+
     /** One piece of a story's text that is a verbatim copy of {@code doc.text()} from {@code docStart}. */
     public record Piece(int storyStart, int docStart, int length) {}
 
@@ -242,6 +248,16 @@ public final class HeuristicStorySplitter implements StorySplitter {
                     break;
                 }
             }
+        }
+        // a share bar ("Share on Facebook", or "Facebook" "Twitter" "Reddit" one per line): buttons, not text
+        for (int i = 0; i < n; i++) {
+            Line l = lines.get(i);
+            var m = SHARE.matcher(l.raw());
+            if (!m.matches()) continue;
+            boolean labelled = m.group(1) != null;
+            boolean bar = i > 0 && SHARE.matcher(lines.get(i - 1).raw()).matches()
+                    || i + 1 < n && SHARE.matcher(lines.get(i + 1).raw()).matches();
+            if (labelled || bar) drop[i] = true;
         }
         // debris between repeated blocks: a line of at most 3 chars before the last dropped copy
         for (int i = 1; i < lastDup; i++) {

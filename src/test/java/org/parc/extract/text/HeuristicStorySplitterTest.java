@@ -223,4 +223,13 @@ class HeuristicStorySplitterTest {
             }
         }
     }
+    @Test
+    void shareButtonsAreNotPartOfTheStory() {
+        String text = "Budget vote delayed\n\nShare on Facebook\nClick to share on Reddit (Opens in new window)\n\n" + BODY
+                + "\n\nFacebook icon\nTwitter icon\nEmail icon\n\nThe vote was also streamed.\n\nFacebook\n\nThe mayor thanked residents on Facebook.";
+        Story s = split(doc("a.txt", text, null)).get(0);
+        assertFalse(s.text().contains("Share on") || s.text().contains("Reddit") || s.text().contains("icon"), s.text());
+        // one network's name alone on a line may be a heading: kept unless it stands in a bar of buttons
+        assertTrue(s.text().contains("\n\nFacebook\n\nThe mayor thanked residents on Facebook."), s.text());
+    }
 }
