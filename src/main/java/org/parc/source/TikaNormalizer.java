@@ -342,8 +342,8 @@ public final class TikaNormalizer implements Normalizer {
         });
         try (InputStream in = Files.newInputStream(file.path())) {
             mime.parse(in);
-        } catch (MimeException e) {
-            return page[0]; // what was read before the damage
+        } catch (MimeException | IOException e) {
+            // a damaged message: the page if it was read before the damage, else Tika's text alone
         }
         return page[0];
     }

@@ -43,18 +43,12 @@ class FileTypesTest {
             d.createParagraph().createRun().setText("The harbour reopened on Friday after a week of repairs to the sea wall.");
             d.write(out);
         }
-        String store = tmp.resolve("archive").toString();
-        Run r = TestArchives.parc("ingest", "--store", store, "--no-entities", in.toString());
-        assertEquals(0, r.code(), r::toString);
-        assertTrue(r.out().contains("ingested 3, unchanged 0, failed 0"), r::toString);
-        Run q = TestArchives.parc("query", "--store", store, "--format", "tsv", """
+        String out = ingestAndQuery(in, "ingested 3, unchanged 0, failed 0", """
                 SELECT ?name ?format ?title ?lang ?issued ?outlet WHERE {
                   ?a a schema:NewsArticle ; dcterms:title ?title ; dcterms:language ?lang ; prov:wasDerivedFrom ?f .
                   ?f schema:name ?name ; dcterms:format ?format .
                   OPTIONAL { ?a dcterms:issued ?issued } OPTIONAL { ?a dcterms:publisher/schema:name ?outlet }
                 } ORDER BY ?name""");
-        assertEquals(0, q.code(), q::toString);
-        String out = q.out();
         assertTrue(out.contains("\"page.html\"\t\"text/html\"\t\"Le port rouvre après la tempête\"\t\"fr\"\t\"2021-03-04\"^^"
                 + "<http://www.w3.org/2001/XMLSchema#date>\t\"Le Journal\""), out);
         assertTrue(out.contains("\"story.docx\"\t\"application/vnd.openxmlformats-officedocument.wordprocessingml.document\"\t"
@@ -86,16 +80,11 @@ class FileTypesTest {
                   <published>2021-03-07T10:00:00Z</published><author><name>Lena Marsh</name><email>lena@valley.example.org</email></author>
                   <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>The council voted for the bridge on Sunday.</p><p>Work starts in May.</p></div></content></entry>
                 </feed>""");
-        String store = tmp.resolve("archive").toString();
-        Run r = TestArchives.parc("ingest", "--store", store, "--no-entities", in.toString());
-        assertEquals(0, r.code(), r::toString);
-        assertTrue(r.out().contains("ingested 2, unchanged 0, failed 0 (3 articles"), r::toString);
-        Run q = TestArchives.parc("query", "--store", store, "--format", "tsv", """
+        String out = ingestAndQuery(in, "ingested 2, unchanged 0, failed 0 (3 articles", """
                 SELECT ?title ?issued ?url ?outlet ?author ?text WHERE {
                   ?a a schema:NewsArticle ; dcterms:title ?title ; schema:url ?url ; dcterms:publisher/schema:name ?outlet ;
                      dcterms:issued ?issued ; dcterms:creator/schema:name ?author ; parc:normalizedText/schema:text ?text .
                 } ORDER BY ?issued""");
-        assertEquals(0, q.code(), q::toString);
         String date = "\"^^<http://www.w3.org/2001/XMLSchema#date>";
         assertEquals(String.join("\n", "?title\t?issued\t?url\t?outlet\t?author\t?text",
                 "\"Harbour reopens after storm\"\t\"2021-03-05" + date + "\t<https://coast.example.com/2021/03/05/harbour>\t\"Coast Wire\"\t\"Mara Quill\"\t"
@@ -104,7 +93,7 @@ class FileTypesTest {
                         + "\"Ferry strike ends\\n\\nFerry workers ended a week-long strike on Sunday.\"",
                 "\"Council backs new bridge\"\t\"2021-03-07" + date + "\t<https://valley.example.org/bridge>\t\"Valley Courier\"\t\"Lena Marsh\"\t"
                         + "\"Council backs new bridge\\n\\nThe council voted for the bridge on Sunday.\\n\\nWork starts in May.\""),
-                q.out().strip());
+                out.strip());
     }
     @Test
     void aWebPageSavedAsOneFileIsReadAsThePage() throws Exception {
@@ -136,18 +125,25 @@ class FileTypesTest {
                 + "------MultipartBoundary--x------\r\n";
         Path in = Files.createDirectories(tmp.resolve("saved"));
         Files.writeString(in.resolve("harbour.mhtml"), mhtml);
-        String store = tmp.resolve("archive").toString();
-        Run r = TestArchives.parc("ingest", "--store", store, "--no-entities", in.toString());
-        assertEquals(0, r.code(), r::toString);
-        Run q = TestArchives.parc("query", "--store", store, "--format", "tsv", """
+        String out = ingestAndQuery(in, "ingested 1, unchanged 0, failed 0", """
                 SELECT ?title ?issued ?outlet ?author ?text WHERE {
                   ?a a schema:NewsArticle ; dcterms:title ?title ; dcterms:issued ?issued ; dcterms:publisher/schema:name ?outlet ;
                      dcterms:creator/schema:name ?author ; parc:normalizedText/schema:text ?text .
                 }""");
-        assertEquals(0, q.code(), q::toString);
-        String row = q.out().lines().skip(1).findFirst().orElse("");
+        String row = out.lines().skip(1).findFirst().orElse("");
         // the page describes the article, not the message around it (saved by Blink on the 6th)
         assertTrue(row.startsWith("\"Harbour reopens after storm\"\t\"2021-03-05\"^^<http://www.w3.org/2001/XMLSchema#date>\t\"Coast Wire\"\t\"Mara Quill\""), row);
         assertTrue(row.contains("ferries to the islands") && !row.contains("Taylor Swift") && !row.contains("Elon Musk"), row);
+    }
+
+    /** Ingests a folder through the CLI (no entities), checks the summary line, and answers a query as TSV. */
+    private String ingestAndQuery(Path in, String summary, String sparql) {
+        String store = tmp.resolve("archive").toString();
+        Run r = TestArchives.parc("ingest", "--store", store, "--no-entities", in.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains(summary), r::toString);
+        Run q = TestArchives.parc("query", "--store", store, "--format", "tsv", sparql);
+        assertEquals(0, q.code(), q::toString);
+        return q.out();
     }
 }
