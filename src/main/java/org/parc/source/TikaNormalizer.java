@@ -1,5 +1,6 @@
 package org.parc.source;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
@@ -9,6 +10,7 @@ import java.text.Normalizer.Form;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.parser.AbstractContentHandler;
+import org.apache.james.mime4j.parser.MimeStreamParser;
+import org.apache.james.mime4j.stream.BodyDescriptor;
+import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.detect.EncodingDetector;
 import org.apache.tika.exception.EncryptedDocumentException;
@@ -39,11 +46,6 @@ import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.apache.tika.sax.ContentHandlerDecorator;
-import org.apache.james.mime4j.MimeException;
-import org.apache.james.mime4j.parser.AbstractContentHandler;
-import org.apache.james.mime4j.parser.MimeStreamParser;
-import org.apache.james.mime4j.stream.BodyDescriptor;
-import org.apache.james.mime4j.stream.MimeConfig;
 import org.xml.sax.Attributes;
 import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
@@ -292,7 +294,7 @@ public final class TikaNormalizer implements Normalizer {
      * same structure.
      */
     private static boolean isSavedPage(String name, String type) {
-        return name != null && name.toLowerCase(java.util.Locale.ROOT).matches(".*\\.mht(ml)?")
+        return name != null && name.toLowerCase(Locale.ROOT).matches(".*\\.mht(ml)?")
                 && (type.equals("message/rfc822") || type.equals("multipart/related"));
     }
 
@@ -350,7 +352,7 @@ public final class TikaNormalizer implements Normalizer {
 
     /** A part's bytes as characters: its declared charset, else what the page says or its bytes suggest. */
     private static String decode(byte[] bytes, Metadata part) throws IOException {
-        Charset cs = WEB_ENCODINGS.detect(new java.io.ByteArrayInputStream(bytes), part);
+        Charset cs = WEB_ENCODINGS.detect(new ByteArrayInputStream(bytes), part);
         return new String(bytes, cs == null ? StandardCharsets.UTF_8 : cs);
     }
 
