@@ -126,13 +126,23 @@ final class MainContent {
         }
         List<String> paragraphs = new ArrayList<>();
         int chars = 0;
-        for (Element part : parts) {
-            for (Block b : blocks(part, false)) {
-                String t = b.text().strip();
-                if (t.length() < MIN_PARAGRAPH) continue;
-                paragraphs.add(t);
-                chars += t.length();
+        List<Block> listed = new ArrayList<>();
+        for (Element part : parts) listed.addAll(blocks(part, false));
+        // In a body written in paragraphs, text left loose after its last paragraph is the page's
+        // ("Follow our full coverage here", a related headline), not the article's.
+        int last = listed.size() - 1;
+        for (int i = listed.size() - 1; i >= 0; i--) {
+            Block b = listed.get(i);
+            if (!b.run() && b.text().strip().length() >= MIN_PARAGRAPH) {
+                last = i;
+                break;
             }
+        }
+        for (Block b : listed.subList(0, last + 1)) {
+            String t = b.text().strip();
+            if (t.length() < MIN_PARAGRAPH) continue;
+            paragraphs.add(t);
+            chars += t.length();
         }
         // Paragraphs of the body's own class elsewhere in the page are the body too: sites that cut the
         // body into sections between advertisements keep the class of its paragraphs.
@@ -220,7 +230,7 @@ final class MainContent {
      * (pages without paragraphs, "text<br><br>text" or "text<p></p>text") scores the div, as
      * Readability scores the paragraphs it wraps such runs in.
      */
-    private record Block(Element owner, String text) {}
+    private record Block(Element owner, String text, boolean run) {}
 
     private static final Set<String> PARAGRAPHS = Set.of("p", "pre", "td", "blockquote");
     /** Elements whose own runs of text are read as paragraphs. */
@@ -244,7 +254,7 @@ final class MainContent {
     private static void walk(Element e, boolean nest, List<Block> out) {
         String tag = e.normalName();
         if (PARAGRAPHS.contains(tag) || !nest && tag.equals("li")) {
-            out.add(new Block(e.parent(), e.text()));
+            out.add(new Block(e.parent(), e.text(), false));
             if (!nest) return;
         }
         Run run = RUN_OWNERS.contains(tag) ? new Run(e) : null;
@@ -283,7 +293,7 @@ final class MainContent {
         /** Adds the run as a paragraph unless it is short or mostly links (a menu written as a row of links), and starts the next. */
         void end(List<Block> out) {
             String t = spaced(text.toString());
-            if (t.length() >= MIN_PARAGRAPH && links * 2 < visible(text, 0)) out.add(new Block(owner, t));
+            if (t.length() >= MIN_PARAGRAPH && links * 2 < visible(text, 0)) out.add(new Block(owner, t, true));
             text.setLength(0);
             links = 0;
         }

@@ -42,7 +42,8 @@ class MainContentTest {
                     <p class="byline">By Mara Quill</p>
                     <div class="story-section"><p class="story-text">RIVERTON - %1$s</p><p class="story-text">Mayor Ode Brand said: %1$s</p></div>
                     <div class="ad-slot"><p>Advertisement</p></div>
-                    <div class="story-section"><p class="story-text">Later, %1$s</p><p class="story-text">In the end, Lena Marsh said the bridge would open in 2027.</p></div>
+                    <div class="story-section"><p class="story-text">Later, %1$s</p><p class="story-text">In the end, Lena Marsh said the bridge would open in 2027.</p>
+                    Follow our live coverage of the Valley elections here.</div>
                   </article>
                   <div class="sidebar most-read"><h2>Most read</h2>
                     <p>Elon Musk visits the Riverton factory and talks about rockets, cars and tunnels at length.</p>
@@ -57,7 +58,7 @@ class MainContentTest {
         assertTrue(t.startsWith("Council backs new bridge"), t);
         assertTrue(t.contains("By Mara Quill") && t.contains("RIVERTON - ") && t.contains("Mayor Ode Brand"), t);
         assertTrue(t.strip().endsWith("the bridge would open in 2027."), t);
-        for (String outside : List.of("Taylor Swift", "Hulk Hogan", "Elon Musk", "Kylie Minogue", "Copyright")) {
+        for (String outside : List.of("Taylor Swift", "Hulk Hogan", "Elon Musk", "Kylie Minogue", "Copyright", "live coverage")) {
             assertFalse(t.contains(outside), outside + " is not the article's: " + t);
         }
         // the story's range is a span of the page's whole text, which the source record keeps
