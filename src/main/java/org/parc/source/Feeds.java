@@ -24,8 +24,8 @@ public final class Feeds {
     /** Items read from one feed at most. */
     static final int MAX_ITEMS = 10_000;
 
-    /** A feed: its channel's title and its items in document order. */
-    public record Feed(String title, List<Item> items) {
+    /** A feed: its channel's title and its items in document order; {@code cut} when it had more than {@link #MAX_ITEMS}. */
+    public record Feed(String title, List<Item> items, boolean cut) {
         /** The feed as text: the channel's title, then each item's {@link Item#text()}, a blank line between. */
         public String text() {
             StringBuilder sb = new StringBuilder();
@@ -122,7 +122,16 @@ public final class Feeds {
             if (i.title == null && i.body == null) continue;
             items.add(new Item(i.title, i.link, i.published, List.copyOf(i.authors), i.body, channel));
         }
-        return items.isEmpty() ? null : new Feed(channel, List.copyOf(items));
+        boolean cut = raws.size() >= MAX_ITEMS && moreItems(r);
+        return items.isEmpty() ? null : new Feed(channel, List.copyOf(items), cut);
+    }
+
+    /** True when another item or entry follows (the reader stops at the first). */
+    private static boolean moreItems(XMLStreamReader r) throws XMLStreamException {
+        while (r.hasNext()) {
+            if (r.next() == XMLStreamConstants.START_ELEMENT && (r.getLocalName().equals("item") || r.getLocalName().equals("entry"))) return true;
+        }
+        return false;
     }
 
     private static final class Raw {

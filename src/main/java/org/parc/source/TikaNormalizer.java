@@ -216,7 +216,8 @@ public final class TikaNormalizer implements Normalizer {
         if (feed == null) return null;
         String text = normalizeText(feed.text());
         if (text.isBlank() || text.length() > limits.writeLimit()) return null;
-        return new NormalizedDocument(file, mediaType, text, toMap(md), truncated, null, feed);
+        // items past the limit are left out, and the record says the text is incomplete
+        return new NormalizedDocument(file, mediaType, text, toMap(md), truncated || feed.cut(), null, feed);
     }
 
     /**

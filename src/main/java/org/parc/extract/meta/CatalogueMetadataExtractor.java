@@ -3,6 +3,8 @@ package org.parc.extract.meta;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.parc.extract.ArticleMetadata;
 import org.parc.extract.Credit;
 import org.parc.extract.Dateline;
@@ -60,7 +62,7 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
     record Credits(List<Credit> list, Found<String> raw) {}
 
     /** An RSS "managingEditor"-style author: "desk@example.com (Layla Hassan)". */
-    private static final java.util.regex.Pattern MAIL_AND_NAME = java.util.regex.Pattern.compile("\\S+@\\S+\\s*\\((.+)\\)");
+    private static final Pattern MAIL_AND_NAME = Pattern.compile("\\S+@\\S+\\s*\\((.+)\\)");
 
     /**
      * A feed item: title, date, authors, link and outlet as the feed states them (a user's hints still
@@ -85,7 +87,7 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
             List<Credit> list = new ArrayList<>();
             Evidence ev = Evidence.of("feed-item", where + " author");
             for (String a : item.authors()) {
-                var m = MAIL_AND_NAME.matcher(a);
+                Matcher m = MAIL_AND_NAME.matcher(a);
                 String name = m.matches() ? m.group(1).strip() : a;
                 if (name.contains("@")) continue; // an address is no name
                 for (Credit c : Bylines.parse(name, Role.AUTHOR, ev)) if (!contains(list, c.name())) list.add(c);

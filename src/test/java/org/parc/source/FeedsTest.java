@@ -1,0 +1,77 @@
+package org.parc.source;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The feed reader on the shapes feeds come in: RSS 2.0 with modules, Atom, limits, refused entities. */
+class FeedsTest {
+    private static Feeds.Feed read(String xml) {
+        return Feeds.read(xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void anItemsOwnElementsNotThoseOfItsImages() {
+        Feeds.Feed f = read("""
+                <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+                <channel><title>Coast &amp; Valley Wire</title><image><title>Logo</title></image>
+                <item><title>Harbour reopens</title><guid isPermaLink="true">https://coast.example.com/h</guid>
+                  <author>desk@coast.example.com (Mara Quill)</author><dc:creator>Ode Brand</dc:creator>
+                  <media:content url="https://coast.example.com/p.jpg"><media:title>Photo caption</media:title>
+                    <media:description>A photo</media:description></media:content>
+                  <description>&lt;p&gt;Ships queued.&lt;/p&gt;&lt;p&gt;Then they sailed.&lt;/p&gt;</description></item>
+                </channel></rss>""");
+        assertEquals("Coast & Valley Wire", f.title());
+        Feeds.Item i = f.items().get(0);
+        assertEquals("Harbour reopens", i.title());
+        assertEquals("https://coast.example.com/h", i.link(), "a permalink guid stands in for a missing link");
+        assertEquals(List.of("desk@coast.example.com (Mara Quill)", "Ode Brand"), i.authors());
+        assertEquals("Ships queued.\n\nThen they sailed.", i.body());
+        assertEquals("Harbour reopens\n\nShips queued.\n\nThen they sailed.", i.text());
+        assertFalse(f.cut());
+    }
+
+    @Test
+    void atomEntriesWithHtmlTitlesAndXhtmlContent() {
+        Feeds.Feed f = read("""
+                <feed xmlns="http://www.w3.org/2005/Atom"><title type="html">Valley &lt;b&gt;Courier&lt;/b&gt;</title>
+                <entry><title>Bridge</title><link rel="self" href="https://v.example.org/self"/><link href="https://v.example.org/b"/>
+                  <updated>2021-03-08T00:00:00Z</updated><published>2021-03-07T10:00:00Z</published>
+                  <author><name>Lena Marsh</name><email>l@v.example.org</email></author>
+                  <summary>Short.</summary>
+                  <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>The council voted.</p><p>Work starts in May.</p></div></content>
+                </entry></feed>""");
+        assertEquals("Valley Courier", f.title());
+        Feeds.Item i = f.items().get(0);
+        assertEquals("https://v.example.org/b", i.link(), "the alternate link, not self");
+        assertEquals("2021-03-07T10:00:00Z", i.published(), "published before updated");
+        assertEquals(List.of("Lena Marsh"), i.authors());
+        assertEquals("The council voted.\n\nWork starts in May.", i.body(), "the fuller of summary and content");
+    }
+
+    @Test
+    void notAFeedOrNotWellFormedOrUsingDeclaredEntitiesIsNull() {
+        assertNull(read("<html><body><p>Hello</p></body></html>"));
+        assertNull(read("<rss><channel><title>Wire</title></channel></rss>"), "no items");
+        assertNull(read("<rss><channel><item><title>Cut"));
+        assertNull(read("<!DOCTYPE rss [<!ENTITY s SYSTEM \"file:///etc/passwd\">]><rss><channel><item><title>&s;</title></item></channel></rss>"));
+        Feeds.Feed old = read("<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" "
+                + "\"http://my.netscape.com/publish/formats/rss-0.91.dtd\"><rss version=\"0.91\"><channel><title>Wire</title>"
+                + "<item><title>Old</title><description>Kept.</description></item></channel></rss>");
+        assertEquals("Old\n\nKept.", old.items().get(0).text(), "the DTD is ignored, not fetched");
+    }
+
+    @Test
+    void itemsPastTheLimitAreLeftOutAndTheFeedSaysSo() {
+        StringBuilder sb = new StringBuilder("<rss><channel><title>Wire</title>");
+        for (int i = 0; i <= Feeds.MAX_ITEMS; i++) sb.append("<item><title>Item ").append(i).append("</title></item>");
+        Feeds.Feed f = read(sb.append("</channel></rss>").toString());
+        assertEquals(Feeds.MAX_ITEMS, f.items().size());
+        assertTrue(f.cut());
+    }
+}
