@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.irix.IRIException;
+import org.apache.jena.irix.IRIx;
 import org.apache.jena.rdf.model.Literal;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
@@ -306,8 +308,8 @@ public final class RecordMapper {
 
     private static boolean validIri(String s) {
         try {
-            return org.apache.jena.irix.IRIx.create(s).isAbsolute();
-        } catch (org.apache.jena.irix.IRIException e) {
+            return IRIx.create(s).isAbsolute();
+        } catch (IRIException e) {
             return false;
         }
     }

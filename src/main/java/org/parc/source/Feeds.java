@@ -1,6 +1,6 @@
 package org.parc.source;
 
-import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -65,10 +65,13 @@ public final class Feeds {
         return TYPES.contains(mediaType);
     }
 
-    /** The feed in these bytes, or null when they are not a feed with at least one item, or not well-formed. */
-    static Feed read(byte[] xml) {
+    /**
+     * The feed in this stream, or null when it is not a feed with at least one item, or not well-formed.
+     * Other XML is read no further than its root element.
+     */
+    static Feed read(InputStream xml) {
         try {
-            XMLStreamReader r = XML.createXMLStreamReader(new ByteArrayInputStream(xml));
+            XMLStreamReader r = XML.createXMLStreamReader(xml);
             try {
                 return read(r);
             } finally {

@@ -1,5 +1,6 @@
 package org.parc.source;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -212,7 +213,10 @@ public final class TikaNormalizer implements Normalizer {
     /** The file read as a news feed (its items, and their text as the text), or null when it is none. */
     private NormalizedDocument feed(SourceFile file, String mediaType, Metadata md, boolean truncated) throws IOException {
         if (!Feeds.mayBe(mediaType) || file.size() > MAX_MARKUP_BYTES) return null;
-        Feeds.Feed feed = Feeds.read(Files.readAllBytes(file.path()));
+        Feeds.Feed feed;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()))) {
+            feed = Feeds.read(in);
+        }
         if (feed == null) return null;
         String text = normalizeText(feed.text());
         if (text.isBlank() || text.length() > limits.writeLimit()) return null;

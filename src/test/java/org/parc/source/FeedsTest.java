@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** The feed reader on the shapes feeds come in: RSS 2.0 with modules, Atom, limits, refused entities. */
 class FeedsTest {
     private static Feeds.Feed read(String xml) {
-        return Feeds.read(xml.getBytes(StandardCharsets.UTF_8));
+        return Feeds.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test

@@ -61,6 +61,26 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
 
     record Credits(List<Credit> list, Found<String> raw) {}
 
+    // What the user's hints say comes first, for every kind of source.
+
+    private static Found<String> hintedOutlet(Hints hints) {
+        return hints.outlet() != null && !hints.outlet().isBlank() ? Found.of(hints.outlet().strip(), "hint", origin(hints)) : null;
+    }
+
+    private static Found<PartialDate> hintedDate(Hints hints) {
+        return hints.date() != null ? Found.of(hints.date(), "hint", origin(hints)) : null;
+    }
+
+    private static Credits hintedCredits(Hints hints) {
+        if (hints.creators().isEmpty()) return null;
+        List<Credit> cs = new ArrayList<>();
+        for (Credit c : hints.creators()) {
+            cs.add(new Credit(c.name(), c.role() == null ? Role.AUTHOR : c.role(), c.organization(),
+                    c.evidence() != null ? c.evidence() : Evidence.of("hint", origin(hints))));
+        }
+        return new Credits(cs, null);
+    }
+
     /** An RSS "managingEditor"-style author: "desk@example.com (Layla Hassan)". */
     private static final Pattern MAIL_AND_NAME = Pattern.compile("\\S+@\\S+\\s*\\((.+)\\)");
 
@@ -72,18 +92,16 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
         Feeds.Item item = story.item();
         String where = "item " + story.index();
         Dateline dateline = TextCues.dateline(text);
-        Found<String> outlet = hints.outlet() != null && !hints.outlet().isBlank() ? Found.of(hints.outlet().strip(), "hint", origin(hints))
-                : item.channel() != null ? Found.of(item.channel(), "feed-item", "feed title") : null;
+        Found<String> outlet = hintedOutlet(hints);
+        if (outlet == null && item.channel() != null) outlet = Found.of(item.channel(), "feed-item", "feed title");
         Found<String> title = item.title() != null ? Found.of(item.title(), "feed-item", where + " title") : TextRules.firstLine(text);
-        Found<PartialDate> issued = hints.date() != null ? Found.of(hints.date(), "hint", origin(hints)) : null;
+        Found<PartialDate> issued = hintedDate(hints);
         if (issued == null && item.published() != null) {
             PartialDate d = Dates.parse(item.published());
             if (d != null) issued = Found.of(d, "feed-item", where + " date " + item.published());
         }
-        Credits credits;
-        if (!hints.creators().isEmpty()) {
-            credits = credits(null, null, false, "", null, hints);
-        } else {
+        Credits credits = hintedCredits(hints);
+        if (credits == null) {
             List<Credit> list = new ArrayList<>();
             Evidence ev = Evidence.of("feed-item", where + " author");
             for (String a : item.authors()) {
@@ -101,9 +119,8 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
 
     private static Found<String> outlet(NormalizedDocument doc, HtmlFacts html, boolean firstStory,
                                         Dateline dateline, String text, Hints hints) {
-        if (hints.outlet() != null && !hints.outlet().isBlank()) {
-            return Found.of(hints.outlet().strip(), "hint", origin(hints));
-        }
+        Found<String> hinted = hintedOutlet(hints);
+        if (hinted != null) return hinted;
         if (html != null) {
             Found<String> o = HtmlRules.outlet(html);
             if (o != null) return o;
@@ -125,14 +142,8 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
 
     private static Credits credits(NormalizedDocument doc, HtmlFacts html, boolean firstStory, String text,
                                    Dateline dateline, Hints hints) {
-        if (!hints.creators().isEmpty()) {
-            List<Credit> cs = new ArrayList<>();
-            for (Credit c : hints.creators()) {
-                cs.add(new Credit(c.name(), c.role() == null ? Role.AUTHOR : c.role(), c.organization(),
-                        c.evidence() != null ? c.evidence() : Evidence.of("hint", origin(hints))));
-            }
-            return new Credits(cs, null);
-        }
+        Credits hinted = hintedCredits(hints);
+        if (hinted != null) return hinted;
         List<Credit> list = new ArrayList<>();
         List<String> raws = new ArrayList<>();
         Evidence rawEv = null;
@@ -187,7 +198,8 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
 
     private static Found<PartialDate> issued(NormalizedDocument doc, HtmlFacts html, boolean firstStory,
                                              String text, Hints hints) {
-        if (hints.date() != null) return Found.of(hints.date(), "hint", origin(hints));
+        Found<PartialDate> hinted = hintedDate(hints);
+        if (hinted != null) return hinted;
         if (html != null) {
             Found<PartialDate> d = HtmlRules.issued(html);
             if (d != null) return d;

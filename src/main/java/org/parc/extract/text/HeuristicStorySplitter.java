@@ -250,13 +250,15 @@ public final class HeuristicStorySplitter implements StorySplitter {
             }
         }
         // a share bar ("Share on Facebook", or "Facebook" "Twitter" "Reddit" one per line): buttons, not text
+        Matcher[] share = new Matcher[n];
         for (int i = 0; i < n; i++) {
-            Line l = lines.get(i);
-            var m = SHARE.matcher(l.raw());
-            if (!m.matches()) continue;
-            boolean labelled = m.group(1) != null;
-            boolean bar = i > 0 && SHARE.matcher(lines.get(i - 1).raw()).matches()
-                    || i + 1 < n && SHARE.matcher(lines.get(i + 1).raw()).matches();
+            Matcher m = SHARE.matcher(lines.get(i).raw());
+            if (m.matches()) share[i] = m;
+        }
+        for (int i = 0; i < n; i++) {
+            if (share[i] == null) continue;
+            boolean labelled = share[i].group(1) != null;
+            boolean bar = i > 0 && share[i - 1] != null || i + 1 < n && share[i + 1] != null;
             if (labelled || bar) drop[i] = true;
         }
         // debris between repeated blocks: a line of at most 3 chars before the last dropped copy

@@ -53,9 +53,12 @@ final class MainContent {
     private static Span find(Document dom, String text, boolean strip) {
         dom.select("script, style, noscript, template, nav, footer, aside, iframe, svg, select, button").remove();
         // a search or sign-up form goes; a form around the whole page (ASP.NET's aspnetForm) stays
-        int pageText = dom.body().text().length();
-        for (Element form : dom.body().select("form")) {
-            if (form.text().length() * 2 < pageText) form.remove();
+        var forms = dom.body().select("form");
+        if (!forms.isEmpty()) {
+            int pageText = dom.body().text().length();
+            for (Element form : forms) {
+                if (form.text().length() * 2 < pageText) form.remove();
+            }
         }
         if (strip) {
             for (Element e : new ArrayList<>(dom.body().getAllElements())) {
