@@ -42,6 +42,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--timeout", paramLabel = "SECONDS", description = "Stop a query running longer than this (default ${DEFAULT-VALUE}).")
     double timeout = ParcServer.DEFAULT_TIMEOUT.toSeconds();
 
+    @Option(names = "--cache", paramLabel = "MB", description = "Memory for the answers of repeated queries, in MiB (default ${DEFAULT-VALUE}; 0 for none). "
+            + "The archive cannot change while it is served, so a repeated query gets the answer computed the first time.")
+    long cacheMb = ParcServer.DEFAULT_CACHE_BYTES >> 20;
+
     @Option(names = "--cors", description = "Allow cross-origin requests from web pages (CORS); off by default.")
     boolean cors;
 
@@ -50,7 +54,8 @@ final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) throw ParcException.usage("--port must be between 0 and 65535");
         if (timeout <= 0) throw ParcException.usage("--timeout must be positive");
         if (host.isBlank()) throw ParcException.usage("--host must name an address");
-        ParcServer.Options options = new ParcServer.Options(host, port, Duration.ofMillis((long) (timeout * 1000)), cors);
+        if (cacheMb < 0 || cacheMb > 1 << 20) throw ParcException.usage("--cache must be between 0 and 1048576 (MiB)");
+        ParcServer.Options options = new ParcServer.Options(host, port, Duration.ofMillis((long) (timeout * 1000)), cors, cacheMb << 20);
         Archive archive = store.openForServing();
         if (!(archive instanceof Tdb2Archive tdb)) {
             archive.close();

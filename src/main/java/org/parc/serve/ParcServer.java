@@ -7,6 +7,7 @@ import org.apache.jena.fuseki.server.DataService;
 import org.apache.jena.fuseki.server.Operation;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.tdb2.sys.TDBInternal;
 import org.eclipse.jetty.server.AbstractNetworkConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -18,13 +19,16 @@ import org.parc.store.Tdb2Archive;
  * the SPARQL query endpoint {@code /parc/sparql} (also {@code /parc/query} and {@code /parc}),
  * the Graph Store Protocol read endpoint {@code /parc/data} (also {@code /parc/get}), no update
  * and no upload, a query timeout, and dereferencing of archive IRIs under {@code /KIND/...} (see
- * {@link ResourceServlet}). The default graph of queries is the union of the named graphs (the
- * archive's TDB2 dataset carries that setting). {@link #start} then {@link #stop}; thread-safe.
+ * {@link ResourceServlet}), and the answers of repeated queries kept in memory ({@link QueryCache}).
+ * The default graph of queries is the union of the named graphs (the archive's TDB2 dataset carries
+ * that setting). {@link #start} then {@link #stop}; thread-safe.
  */
 public final class ParcServer implements AutoCloseable {
     public static final String DATASET = "parc";
     public static final int DEFAULT_PORT = 3030;
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+    /** Answers of repeated queries kept: 64 MiB, a few hundred answers of a 10,000-article archive's saved queries. */
+    public static final long DEFAULT_CACHE_BYTES = 64L << 20;
     /**
      * The response buffer of each request. Fuseki asks Jetty for 5 MiB, more than Jetty's buffer pool
      * keeps, so every response allocated and zeroed a fresh 5 MiB direct buffer: 17 to 20 ms on every
@@ -41,12 +45,18 @@ public final class ParcServer implements AutoCloseable {
      * @param port    the port, or 0 for a free one
      * @param timeout the longest a query may run
      * @param cors    answer cross-origin requests from browsers (CORS headers)
+     * @param cacheBytes the memory for answers of repeated queries ({@link QueryCache}), 0 for none
      */
-    public record Options(String host, int port, Duration timeout, boolean cors) {
+    public record Options(String host, int port, Duration timeout, boolean cors, long cacheBytes) {
         public Options {
             Objects.requireNonNull(host);
             if (port < 0 || port > 65535) throw new IllegalArgumentException("port " + port);
             if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("timeout " + timeout);
+            if (cacheBytes < 0) throw new IllegalArgumentException("cache " + cacheBytes);
+        }
+
+        public Options(String host, int port, Duration timeout, boolean cors) {
+            this(host, port, timeout, cors, DEFAULT_CACHE_BYTES);
         }
 
         public static Options defaults() {
@@ -56,11 +66,13 @@ public final class ParcServer implements AutoCloseable {
 
     private final FusekiServer server;
     private final String host;
+    private final QueryCache cache;
     private boolean stopped;
 
-    private ParcServer(FusekiServer server, String host) {
+    private ParcServer(FusekiServer server, String host, QueryCache cache) {
         this.server = server;
         this.host = host;
+        this.cache = cache;
     }
 
     /** Builds and starts the server; the archive stays open until the caller closes it (after {@link #stop}). */
@@ -90,6 +102,12 @@ public final class ParcServer implements AutoCloseable {
                 .enableTasks(false)
                 .enableCompact(false)
                 .verbose(false);
+        QueryCache cache = null;
+        if (o.cacheBytes() > 0) {
+            // Looked up on each request: compaction replaces the store's coordinator.
+            cache = new QueryCache("/" + DATASET, () -> TDBInternal.getTransactionCoordinator(dsg).countBeginWrite(), o.cacheBytes());
+            b.addFilter("/" + DATASET + "/*", cache);
+        }
         for (String kind : Resources.KINDS) b.addServlet("/" + kind + "/*", servlet);
         b.addServlet("", servlet);
         FusekiServer server = b.build();
@@ -108,7 +126,7 @@ public final class ParcServer implements AutoCloseable {
             }
             throw e;
         }
-        return new ParcServer(server, o.host());
+        return new ParcServer(server, o.host(), cache);
     }
 
     /** The port bound (the real one when 0 was asked for). */
@@ -129,6 +147,15 @@ public final class ParcServer implements AutoCloseable {
     /** The SPARQL query endpoint, e.g. http://127.0.0.1:3030/parc/sparql. */
     public String sparqlEndpoint() {
         return baseUrl() + "/" + DATASET + "/sparql";
+    }
+
+    /** Queries answered from the cache, and computed (0 and 0 without a cache). */
+    public long cacheHits() {
+        return cache == null ? 0 : cache.hits();
+    }
+
+    public long cacheMisses() {
+        return cache == null ? 0 : cache.misses();
     }
 
     /** Blocks until the server stops. */

@@ -84,7 +84,8 @@ class PrivacyAndErrorsTest {
                 new String[]{"ingest", "--store", store.toString(), "--write-limit", "0", "x"},
                 new String[]{"ingest", "--store", store.toString(), "--max-file-size", "-5", "x"},
                 new String[]{"ingest", "--store", store.toString(), "--parse-timeout", "x", "x"},
-                new String[]{"export", "--store", store.toString(), "--doc", "https://nowhere.example/x"})) {
+                new String[]{"export", "--store", store.toString(), "--doc", "https://nowhere.example/x"},
+                new String[]{"serve", "--store", store.toString(), "--port", "0", "--cache", "-1"})) {
             Run r = TestArchives.parc(args);
             assertEquals(2, r.code(), r::toString);
             assertTrue(r.err().startsWith("parc: "), r::toString);

@@ -170,6 +170,47 @@ class ServeTest {
     }
 
     @Test
+    void repeatedQueriesAreAnsweredFromTheCacheUntilTheDataChanges() throws Exception {
+        String q = "SELECT ?o WHERE { GRAPH <urn:x:cache> { <urn:x:s> <urn:x:p> ?o } }";
+        String path = "/parc/sparql?query=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8);
+        String json = "application/sparql-results+json";
+        long hits = server.cacheHits();
+        long misses = server.cacheMisses();
+        HttpResponse<String> first = get(path, json);
+        HttpResponse<String> again = get(path, json);
+        assertEquals(200, again.statusCode(), again::body);
+        assertEquals(first.body(), again.body());
+        assertEquals(first.headers().firstValue("Content-Type"), again.headers().firstValue("Content-Type"));
+        assertEquals(first.headers().allValues("Cache-Control"), again.headers().allValues("Cache-Control"));
+        assertEquals(hits + 1, server.cacheHits());
+        assertEquals(misses + 1, server.cacheMisses());
+        // Another format is another answer; the same query sent as a form is the same question.
+        HttpResponse<String> csv = get(path, "text/csv");
+        assertEquals("o\r\n", csv.body());
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(server.sparqlEndpoint())).header("Accept", json)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("query=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(first.body(), form.body());
+        assertEquals(hits + 2, server.cacheHits());
+        assertEquals(misses + 2, server.cacheMisses());
+        // A write (here in-process; under `parc serve` nothing else can write) and the query is computed again.
+        archive.write(c -> c.update("INSERT DATA { GRAPH <urn:x:cache> { <urn:x:s> <urn:x:p> \"changed\" } }"));
+        try {
+            HttpResponse<String> after = get(path, json);
+            assertTrue(after.body().contains("changed"), after::body);
+            assertEquals(misses + 3, server.cacheMisses());
+        } finally {
+            archive.write(c -> c.update("DROP SILENT GRAPH <urn:x:cache>"));
+        }
+        // Errors are not kept.
+        String bad = "/parc/sparql?query=" + java.net.URLEncoder.encode("SELECT WHERE {", StandardCharsets.UTF_8);
+        assertEquals(400, get(bad, json).statusCode());
+        assertEquals(400, get(bad, json).statusCode());
+        assertEquals(misses + 5, server.cacheMisses());
+    }
+
+    @Test
     void expensiveQueriesStopAtTheTimeout() throws Exception {
         String q = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }";
         long t0 = System.nanoTime();
@@ -178,6 +219,10 @@ class ServeTest {
         double s = (System.nanoTime() - t0) / 1e9;
         assertNotEquals(200, r.statusCode(), r::body);
         assertTrue(s < 15, "took " + s + " s");
+        long hits = server.cacheHits();
+        assertNotEquals(200, get("/parc/sparql?query=" + java.net.URLEncoder.encode(q, StandardCharsets.UTF_8),
+                "application/sparql-results+json").statusCode(), "a stopped query is not kept as its answer");
+        assertEquals(hits, server.cacheHits());
         // The server still answers afterwards.
         assertEquals(200, get("/parc/sparql?query=" + java.net.URLEncoder.encode("ASK {}", StandardCharsets.UTF_8), null).statusCode());
     }
