@@ -18,6 +18,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import org.parc.source.Packages;
 
 /**
  * Lists the files under the ingest roots in a stable (sorted) order, with their paths relative to
@@ -26,8 +27,16 @@ import java.util.List;
  * naming the reason, never an abort and never a silent omission; hidden files are left out.
  */
 public final class FileWalker {
-    /** A file to ingest, or a failure met while walking. */
-    public record Entry(Path path, String relativePath, String failure) {}
+    /**
+     * A file to ingest, or a failure met while walking.
+     *
+     * @param pkg the package the file was unpacked from (its path is then a temporary copy), or null
+     */
+    public record Entry(Path path, String relativePath, String failure, Packages.Package pkg) {
+        public Entry(Path path, String relativePath, String failure) {
+            this(path, relativePath, failure, null);
+        }
+    }
 
     private FileWalker() {}
 

@@ -32,6 +32,7 @@ import org.parc.rdf.RecordMapper;
 import org.parc.rdf.Software;
 import org.parc.rdf.Vocab;
 import org.parc.source.Checksums;
+import org.parc.source.Packages;
 import org.parc.source.SourceException;
 import org.parc.source.SourceFile;
 import org.parc.store.Archive;
@@ -113,18 +114,55 @@ public final class Ingester {
         });
         Deque<Job> window = new ArrayDeque<>();
         Set<String> thisRun = new HashSet<>();
+        Path unpacked = null;
         try (Batch batch = new Batch(c, identities, mapper.iris())) {
+            int packages = 0;
             for (FileWalker.Entry e : FileWalker.walk(roots)) {
-                window.add(submit(e, mapper, corrections, pool));
-                while (window.size() >= threads * 4) drain(window.poll(), thisRun, batch);
+                String packed = e.failure() == null && !isSidecar(e.path())
+                        ? Packages.packageType(e.path(), e.path().getFileName().toString()) : null;
+                if (packed == null) {
+                    window.add(submit(e, mapper, corrections, pool));
+                    while (window.size() >= threads * 4) drain(window.poll(), thisRun, batch);
+                    continue;
+                }
+                // A ZIP or tar of articles: each member is a source of its own, unpacked as the window takes it.
+                if (unpacked == null) unpacked = Files.createTempDirectory("parc-unpack-");
+                Path dir = unpacked.resolve(Integer.toString(++packages));
+                Packages.unpack(e.path(), e.relativePath(), packed, dir, m -> {
+                    window.add(m.sidecarOf() != null ? Job.known(new Outcome.Skipped(m.relativePath(), "hint file for " + m.sidecarOf()))
+                            : submit(new FileWalker.Entry(m.file(), m.relativePath(), m.failure(), m.pkg()), mapper, corrections, pool));
+                    while (window.size() >= threads * 4) drain(window.poll(), thisRun, batch);
+                });
+                // Its members' copies (and hint files) are read by the jobs still in flight.
+                while (!window.isEmpty()) drain(window.poll(), thisRun, batch);
+                deleteTree(dir);
             }
             while (!window.isEmpty()) drain(window.poll(), thisRun, batch);
             batch.finish();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot make a temporary folder to unpack packages in", e);
         } finally {
             pool.shutdownNow();
+            if (unpacked != null) deleteTree(unpacked);
         }
         return new IngestSummary(c.ingested, c.unchanged, c.skipped, c.failures.size(), c.articles,
                 Duration.between(start, clock.instant()), List.copyOf(c.failures));
+    }
+
+    /** Deletes a temporary folder and everything in it; what cannot be deleted stays (the OS's temp cleaning takes it). */
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // left for the system's temporary-file cleaning
+                }
+            });
+        } catch (IOException | java.io.UncheckedIOException ignored) {
+            // as above
+        }
     }
 
     /**
@@ -153,6 +191,9 @@ public final class Ingester {
                 return new Outcome.Failed(e.relativePath(), ex.getMessage());
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError ex) {
                 return new Outcome.Failed(e.relativePath(), "internal error while describing: " + describe(ex));
+            } finally {
+                // A package member's temporary copy is not needed once read.
+                if (e.pkg() != null) e.path().toFile().delete();
             }
         }));
     }
@@ -160,7 +201,7 @@ public final class Ingester {
     private Object process(FileWalker.Entry e, Hints hints, RecordMapper mapper, Corrections corrections) throws SourceException {
         SourceFile file;
         try {
-            file = new SourceFile(e.path(), e.relativePath(), Files.size(e.path()), Checksums.sha256(e.path()));
+            file = new SourceFile(e.path(), e.relativePath(), Files.size(e.path()), Checksums.sha256(e.path()), e.pkg());
         } catch (IOException | java.io.UncheckedIOException ex) {
             return new Outcome.Failed(e.relativePath(), FileWalker.ioReason(ex));
         }

@@ -27,6 +27,7 @@ import org.parc.extract.Role;
 import org.parc.extract.Span;
 import org.parc.source.Checksums;
 import org.parc.source.NormalizedDocument;
+import org.parc.source.Packages;
 import org.parc.source.SourceFile;
 
 /** Maps one {@link DocumentRecord} to the RDF of its named graph, as vocab/README.md documents. */
@@ -62,6 +63,7 @@ public final class RecordMapper {
         if (doc.truncated()) file.addLiteral(Vocab.truncated, true);
         if (rec.previousSha256() != null) file.addProperty(Vocab.wasRevisionOf, m.createResource(iris.source(rec.previousSha256())));
         if (rec.hints().sourceUrl() != null) file.addProperty(Vocab.sourceUrl, m.createResource(rec.hints().sourceUrl()));
+        if (f.pkg() != null) file.addProperty(Vocab.isPartOf, pkg(m, f.pkg()));
 
         Resource describe = null;
         Resource recognize = null;
@@ -78,6 +80,20 @@ public final class RecordMapper {
             article(m, rec, a, file, describe, recognize == null ? describe : recognize, link);
         }
         return NameKeys.refresh(OneName.apply(m));
+    }
+
+    /** The package (ZIP, tar) a source was unpacked from, and the packages that hold it in turn. */
+    private Resource pkg(Model m, Packages.Package p) {
+        Resource r = m.createResource(iris.source(p.sha256()))
+                .addProperty(RDF.type, Vocab.Entity)
+                .addProperty(RDF.type, Vocab.Package)
+                .addProperty(Vocab.name, p.fileName())
+                .addProperty(Vocab.path, p.relativePath())
+                .addProperty(Vocab.sha256, p.sha256())
+                .addProperty(Vocab.format, p.mediaType())
+                .addLiteral(Vocab.extent, integer(m, p.size()));
+        if (p.parent() != null) r.addProperty(Vocab.isPartOf, pkg(m, p.parent()));
+        return r;
     }
 
     private Resource activity(Model m, String sha, StageRun run, Resource file) {

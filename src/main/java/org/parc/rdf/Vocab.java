@@ -66,6 +66,7 @@ public final class Vocab {
     public static final Property temporal = d("temporal");
     public static final Property format = d("format");
     public static final Property extent = d("extent");
+    public static final Property isPartOf = d("isPartOf");
     public static final Property source = d("source");
     public static final Property dcSubject = d("subject");
 
@@ -115,6 +116,7 @@ public final class Vocab {
 
     // parc's own terms (vocab/parc.ttl)
     public static final Resource SourceFile = x("SourceFile");
+    public static final Resource Package = x("Package");
     public static final Resource NormalizedText = x("NormalizedText");
     public static final Resource CalendarDate = x("CalendarDate");
     public static final Resource Archive = x("Archive");

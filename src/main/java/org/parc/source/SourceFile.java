@@ -9,11 +9,22 @@ import java.nio.file.Path;
  * @param relativePath its path relative to the ingest root, with '/' separators: what the archive records
  * @param size         bytes
  * @param sha256       lower-case hex SHA-256 of the original bytes (fixity)
+ * @param pkg          the package (ZIP, tar) it was unpacked from, or null; relativePath is then
+ *                     the package's, "!/" and the member's path inside it
  */
-public record SourceFile(Path path, String relativePath, long size, String sha256) {
+public record SourceFile(Path path, String relativePath, long size, String sha256, Packages.Package pkg) {
+
+    public SourceFile(Path path, String relativePath, long size, String sha256) {
+        this(path, relativePath, size, sha256, null);
+    }
 
     /** The file name alone, as recorded in {@code schema:name}. */
     public String fileName() {
+        return nameOf(relativePath);
+    }
+
+    /** The last segment of a relative path ("a.html" of "batch.zip!/2017/a.html"). */
+    public static String nameOf(String relativePath) {
         int slash = relativePath.lastIndexOf('/');
         return slash < 0 ? relativePath : relativePath.substring(slash + 1);
     }

@@ -6,7 +6,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.rdf.model.Model;
@@ -18,6 +20,7 @@ import org.parc.rdf.Iris;
 import org.parc.rdf.Software;
 import org.parc.rdf.Vocab;
 import org.parc.source.Checksums;
+import org.parc.source.Packages;
 import org.parc.store.Archive;
 
 /**
@@ -64,8 +67,19 @@ public final class FixityChecker {
     public Report check(List<Path> roots, boolean record, String agent) {
         Instant started = clock.instant();
         List<Result> results = new ArrayList<>();
+        Map<Path, Map<String, String>> packages = new HashMap<>();
         for (Archived a : archived()) {
             Path found = find(roots, a.path());
+            int bang = a.path().indexOf("!/");
+            if (found == null && bang > 0) {
+                // A member of a package (ZIP, tar): hashed inside the package, which is read once.
+                Path pkg = find(roots, a.path().substring(0, bang));
+                Map<String, String> members = pkg == null ? Map.of() : packages.computeIfAbsent(pkg, FixityChecker::members);
+                String sha = members.get(a.path().substring(bang + 2));
+                results.add(sha == null ? new Result(a.source(), a.path(), a.sha(), MISSING, null)
+                        : new Result(a.source(), a.path(), a.sha(), sha.equals(a.sha()) ? OK : CHANGED, sha));
+                continue;
+            }
             if (found == null) {
                 results.add(new Result(a.source(), a.path(), a.sha(), MISSING, null));
                 continue;
@@ -152,6 +166,15 @@ public final class FixityChecker {
     }
 
     /** Where a parc:path is under the roots, or null. */
+    /** A package's members' checksums; none when it cannot be read as a package any more. */
+    private static Map<String, String> members(Path pkg) {
+        try {
+            return Packages.checksums(pkg);
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+    }
+
     static Path find(List<Path> roots, String relativePath) {
         for (Path root : roots) {
             if (Files.isDirectory(root)) {

@@ -1,0 +1,427 @@
+package org.parc.source;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.compressors.CompressorStreamFactory;
+import org.apache.tika.detect.DefaultDetector;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+
+/**
+ * Files that pack other files: ZIP archives and tar archives (plain or compressed with gzip, bzip2
+ * or xz). A librarian who receives a batch of articles as one such file means each article in it:
+ * each member becomes a source of its own, with its own checksum, its path inside the package
+ * ({@code batch.zip!/2017/story.html}) and the package it came in. Office documents, EPUB and
+ * other formats built on ZIP are documents, not packages (Tika's container detection decides).
+ * <p>
+ * Members are copied to a temporary folder one at a time as ingest asks for them, mirroring their
+ * paths so that a sidecar hint file ({@code story.html.json}) sits beside its document. Limits
+ * hold for a package and everything inside it together: {@link #MAX_BYTES} unpacked, {@link
+ * #MAX_MEMBERS} members, packages inside packages {@link #MAX_DEPTH} deep; past a limit the rest
+ * is not unpacked and the package gets a failure naming the limit. Unsafe member names ("..",
+ * links) are failures of their own; hidden members and macOS resource forks are left out as hidden
+ * files are in folders.
+ */
+public final class Packages {
+    /** Unpacked bytes of one package, all levels together. */
+    public static final long MAX_BYTES = ZipGuard.MAX_TOTAL;
+    public static final int MAX_MEMBERS = 100_000;
+    /** Packages inside packages are unpacked to this depth; deeper ones are read as documents. */
+    public static final int MAX_DEPTH = 3;
+
+    private static final Detector DETECTOR = new DefaultDetector();
+
+    private Packages() {}
+
+    /** A package file: where it is in the ingest (a path, or a member path of an outer package). */
+    public record Package(String relativePath, String sha256, long size, String mediaType, Package parent) {
+        public String fileName() {
+            return SourceFile.nameOf(relativePath);
+        }
+    }
+
+    /**
+     * One member, or one problem, found while unpacking.
+     *
+     * @param file         the member's temporary copy (null for a problem)
+     * @param relativePath the package's path, "!/", the member's path
+     * @param pkg          the package it is a member of
+     * @param sidecarOf    for a hint file, the member it gives hints for
+     * @param failure      what went wrong (null for a member)
+     */
+    public record Member(Path file, String relativePath, Package pkg, String sidecarOf, String failure) {
+    }
+
+    /** Receives members in order; may block (ingest's window of jobs in flight). */
+    public interface Sink {
+        void accept(Member m);
+    }
+
+    /** The package's media type if this file is a package parc unpacks, else null. Reads a few bytes. */
+    public static String packageType(Path file, String name) {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(512);
+        } catch (IOException e) {
+            return null;
+        }
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 || head[2] == 5)) {
+            Metadata md = new Metadata();
+            md.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+            try (TikaInputStream in = TikaInputStream.get(file)) {
+                return "application/zip".equals(DETECTOR.detect(in, md).getBaseType().toString()) ? "application/zip" : null;
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+        if (isTar(head)) return "application/x-tar";
+        String compression = compression(head);
+        if (compression == null) return null;
+        try (InputStream in = decompress(Files.newInputStream(file), compression)) {
+            return isTar(in.readNBytes(512)) ? compression : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static boolean isTar(byte[] b) {
+        return b.length >= 262 && b[257] == 'u' && b[258] == 's' && b[259] == 't' && b[260] == 'a' && b[261] == 'r';
+    }
+
+    /** The media type of a compressed file's compression, if it is one tar may be packed in. */
+    private static String compression(byte[] b) {
+        if (b.length >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b) return "application/gzip";
+        if (b.length >= 3 && b[0] == 'B' && b[1] == 'Z' && b[2] == 'h') return "application/x-bzip2";
+        if (b.length >= 6 && (b[0] & 0xff) == 0xfd && b[1] == '7' && b[2] == 'z' && b[3] == 'X' && b[4] == 'Z' && b[5] == 0) return "application/x-xz";
+        return null;
+    }
+
+    private static InputStream decompress(InputStream in, String type) throws IOException {
+        String name = switch (type) {
+            case "application/gzip" -> CompressorStreamFactory.GZIP;
+            case "application/x-bzip2" -> CompressorStreamFactory.BZIP2;
+            default -> CompressorStreamFactory.XZ;
+        };
+        try {
+            // Concatenated gzip members are one stream, as gunzip reads them.
+            return new CompressorStreamFactory(true).createCompressorInputStream(name, new BufferedInputStream(in));
+        } catch (org.apache.commons.compress.compressors.CompressorException e) {
+            in.close();
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** What is left of a package's limits, shared by the packages inside it. */
+    private static final class Budget {
+        long bytes = MAX_BYTES;
+        int members = MAX_MEMBERS;
+    }
+
+    /** A package's limit was reached: the rest of it is not unpacked. */
+    private static final class LimitReached extends IOException {
+        LimitReached(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Unpacks a package into {@code tmp} (a folder of its own, which the caller deletes), handing each
+     * member and each problem to the sink in order. A member's copy may be deleted once it has been
+     * read; hint files stay until the caller deletes the folder.
+     */
+    public static void unpack(Path file, String relativePath, String mediaType, Path tmp, Sink sink) {
+        Package pkg;
+        try {
+            pkg = new Package(relativePath, Checksums.sha256(file), Files.size(file), mediaType, null);
+        } catch (IOException e) {
+            sink.accept(new Member(null, relativePath, null, null, "cannot read: " + e.getMessage()));
+            return;
+        }
+        // The sink's own failures (the store's, say) are not the package's: they leave as they came.
+        Sink guarded = m -> {
+            try {
+                sink.accept(m);
+            } catch (RuntimeException e) {
+                throw new SinkFailure(e);
+            }
+        };
+        try {
+            unpack(file, pkg, tmp, guarded, new Budget(), 1);
+        } catch (SinkFailure e) {
+            throw (RuntimeException) e.getCause();
+        }
+    }
+
+    private static final class SinkFailure extends RuntimeException {
+        SinkFailure(RuntimeException cause) {
+            super(cause);
+        }
+    }
+
+    private static void unpack(Path file, Package pkg, Path tmp, Sink sink, Budget budget, int depth) {
+        try {
+            Files.createDirectories(tmp);
+            List<Listed> listed = list(file, pkg.mediaType());
+            if (listed.isEmpty()) {
+                sink.accept(new Member(null, pkg.relativePath(), pkg, null, "no files in the package"));
+                return;
+            }
+            long declared = 0;
+            for (Listed l : listed) declared += Math.max(0, l.size());
+            if (declared > budget.bytes) {
+                throw new LimitReached("suspected zip bomb (expands far beyond its size): its files would unpack to "
+                        + declared + " bytes, over the " + MAX_BYTES + " allowed for a package");
+            }
+            Set<String> names = new HashSet<>();
+            for (Listed l : listed) if (l.problem() == null) names.add(l.name());
+            // Hint files first, so that each is beside its document when the document is read.
+            Set<String> sidecars = new HashSet<>();
+            Set<String> documents = new HashSet<>();
+            for (Listed l : listed) {
+                if (l.problem() != null) {
+                    sink.accept(new Member(null, member(pkg, l.name()), pkg, null, l.problem()));
+                } else if (l.name().endsWith(".json") && names.contains(l.name().substring(0, l.name().length() - 5))) {
+                    sidecars.add(l.name());
+                } else {
+                    documents.add(l.name());
+                }
+            }
+            if (!sidecars.isEmpty()) {
+                read(file, pkg.mediaType(), sidecars, (name, in) -> {
+                    Path copy = copy(in, tmp, name, budget);
+                    if (copy != null) sink.accept(new Member(copy, member(pkg, name), pkg, name.substring(0, name.length() - 5), null));
+                    else sink.accept(new Member(null, member(pkg, name), pkg, null, "cannot unpack beside the package's other files"));
+                });
+            }
+            if (documents.isEmpty()) return;
+            read(file, pkg.mediaType(), documents, (name, in) -> {
+                if (--budget.members < 0) throw new LimitReached("more than " + MAX_MEMBERS + " files in the package; the rest is not unpacked");
+                Path copy = copy(in, tmp, name, budget);
+                if (copy == null) {
+                    sink.accept(new Member(null, member(pkg, name), pkg, null, "cannot unpack beside the package's other files"));
+                    return;
+                }
+                String inner = packageType(copy, name);
+                if (inner == null) {
+                    sink.accept(new Member(copy, member(pkg, name), pkg, null, null));
+                    return;
+                }
+                if (depth >= MAX_DEPTH) {
+                    throw new LimitReached("suspected zip bomb: packages inside packages more than " + MAX_DEPTH + " deep; the rest is not unpacked");
+                }
+                Package nested = new Package(member(pkg, name), Checksums.sha256(copy), Files.size(copy), inner, pkg);
+                try {
+                    unpack(copy, nested, tmp.resolve(".parc-" + budget.members), sink, budget, depth + 1);
+                } finally {
+                    Files.deleteIfExists(copy);
+                }
+            });
+        } catch (LimitReached e) {
+            // The outermost package reports it, once; the limits hold for everything inside it.
+            if (pkg.parent() != null) throw new UncheckedLimit(e);
+            sink.accept(new Member(null, pkg.relativePath(), pkg, null, e.getMessage()));
+        } catch (UncheckedLimit e) {
+            if (pkg.parent() != null) throw e;
+            sink.accept(new Member(null, pkg.relativePath(), pkg, null, e.getCause().getMessage()));
+        } catch (SinkFailure e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // Messages may name the files: the temporary copies are nobody's business, the package is known by its path.
+            String why = reason(e).replace(tmp.toString(), "").replace(file.toAbsolutePath().toString(), pkg.relativePath());
+            sink.accept(new Member(null, pkg.relativePath(), pkg, null, "damaged package: " + why));
+        }
+    }
+
+    /**
+     * The SHA-256 of every member of a package, by its path inside it ("2017/a.html", and
+     * "inner.zip!/b.html" for members of packages inside it), for fixity checks. The limits of
+     * ingest hold.
+     *
+     * @throws IOException when the file is not a package parc unpacks, is damaged, or passes a limit
+     */
+    public static Map<String, String> checksums(Path file) throws IOException {
+        String type = packageType(file, file.getFileName().toString());
+        if (type == null) throw new IOException("not a package");
+        Map<String, String> out = new HashMap<>();
+        Path tmp = Files.createTempDirectory("parc-verify-");
+        try {
+            checksums(file, type, "", tmp, out, new Budget(), 1);
+        } finally {
+            try (var paths = Files.walk(tmp)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        return out;
+    }
+
+    private static void checksums(Path file, String type, String prefix, Path tmp, Map<String, String> out, Budget budget, int depth)
+            throws IOException {
+        Set<String> names = new HashSet<>();
+        for (Listed l : list(file, type)) if (l.problem() == null) names.add(l.name());
+        read(file, type, names, (name, in) -> {
+            Path copy = copy(in, tmp, name, budget);
+            if (copy == null) return;
+            try {
+                out.put(prefix + name, Checksums.sha256(copy));
+                String inner = depth < MAX_DEPTH ? packageType(copy, name) : null;
+                if (inner != null) checksums(copy, inner, prefix + name + "!/", tmp.resolve(".parc-" + out.size()), out, budget, depth + 1);
+            } finally {
+                Files.deleteIfExists(copy);
+            }
+        });
+    }
+
+    /** Carries a limit reached inside a nested package out to the outermost, which stops too. */
+    private static final class UncheckedLimit extends RuntimeException {
+        UncheckedLimit(LimitReached cause) {
+            super(cause);
+        }
+    }
+
+    private static String reason(Throwable e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : ": " + m.lines().findFirst().orElse(""));
+    }
+
+    private static String member(Package pkg, String name) {
+        return pkg.relativePath() + "!/" + name;
+    }
+
+    /** A member as the package's directory lists it: a file to read, or a problem. */
+    private record Listed(String name, long size, String problem) {
+    }
+
+    private interface Reader {
+        void read(String name, InputStream in) throws IOException;
+    }
+
+    /** The package's members in order (by name for ZIP, as stored for tar); hidden ones and folders left out. */
+    private static List<Listed> list(Path file, String type) throws IOException {
+        List<Listed> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        if (type.equals("application/zip")) {
+            try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
+                List<ZipArchiveEntry> entries = new ArrayList<>();
+                zip.getEntries().asIterator().forEachRemaining(entries::add);
+                entries.sort(Comparator.comparing(ZipArchiveEntry::getName));
+                for (ZipArchiveEntry e : entries) {
+                    if (e.isDirectory()) continue;
+                    Listed l = listed(e.getName(), e.getSize(), e.isUnixSymlink() ? "a symbolic link in the package"
+                            : !zip.canReadEntryData(e) ? "encrypted, or packed with a method parc cannot unpack" : null, seen);
+                    if (l != null) out.add(l);
+                }
+            }
+        } else {
+            try (TarArchiveInputStream tar = tar(file, type)) {
+                for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+                    if (e.isDirectory()) continue;
+                    String problem = e.isSymbolicLink() || e.isLink() ? "a link in the package"
+                            : !e.isFile() ? "not a regular file (a device or fifo in the package)" : null;
+                    Listed l = listed(e.getName(), e.getSize(), problem, seen);
+                    if (l != null) out.add(l);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Listed listed(String raw, long size, String problem, Set<String> seen) {
+        String name = raw.replace('\\', '/');
+        while (name.startsWith("/") || name.startsWith("./")) name = name.substring(name.startsWith("/") ? 1 : 2);
+        List<String> parts = new ArrayList<>();
+        for (String p : name.split("/")) {
+            if (p.isEmpty() || p.equals(".")) continue;
+            if (p.startsWith(".") && !p.equals("..") || p.equals("__MACOSX")) return null; // hidden, as in folders
+            parts.add(p);
+        }
+        if (parts.isEmpty()) return null;
+        name = String.join("/", parts);
+        if (parts.contains("..")) return new Listed(name, size, "a member name that leaves the package (..)");
+        if (!seen.add(name)) return new Listed(name + " (again)", size, "a second member of the same name");
+        return new Listed(name, size, problem);
+    }
+
+    private static TarArchiveInputStream tar(Path file, String type) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        return new TarArchiveInputStream(type.equals("application/x-tar") ? new BufferedInputStream(in) : decompress(in, type));
+    }
+
+    /** Reads the wanted members, in the package's order, each once. */
+    private static void read(Path file, String type, Set<String> wanted, Reader reader) throws IOException {
+        Set<String> done = new HashSet<>();
+        if (type.equals("application/zip")) {
+            try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
+                List<ZipArchiveEntry> entries = new ArrayList<>();
+                zip.getEntries().asIterator().forEachRemaining(entries::add);
+                entries.sort(Comparator.comparing(ZipArchiveEntry::getName));
+                for (ZipArchiveEntry e : entries) {
+                    String name = clean(e.getName());
+                    if (e.isDirectory() || !wanted.contains(name) || !done.add(name)) continue;
+                    try (InputStream in = zip.getInputStream(e)) {
+                        reader.read(name, in);
+                    }
+                }
+            }
+        } else {
+            try (TarArchiveInputStream tar = tar(file, type)) {
+                for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+                    String name = clean(e.getName());
+                    if (!e.isFile() || !wanted.contains(name) || !done.add(name)) continue;
+                    reader.read(name, tar);
+                }
+            }
+        }
+    }
+
+    private static String clean(String raw) {
+        Listed l = listed(raw, 0, null, new HashSet<>());
+        return l == null ? "" : l.name();
+    }
+
+    /**
+     * Copies a member under tmp at its own path, counting its bytes against the package's budget; null
+     * when its path cannot be made there (a member "a" beside a member "a/b").
+     */
+    private static Path copy(InputStream in, Path tmp, String name, Budget budget) throws IOException {
+        Path target = tmp.resolve(name).normalize();
+        if (!target.startsWith(tmp)) throw new IOException("member name leaves the package: " + name);
+        try {
+            Files.createDirectories(target.getParent());
+            if (Files.isDirectory(target)) return null;
+        } catch (java.nio.file.FileSystemException e) {
+            return null;
+        }
+        byte[] buf = new byte[64 * 1024];
+        try (OutputStream out = Files.newOutputStream(target)) {
+            for (int n; (n = in.read(buf)) > 0; ) {
+                budget.bytes -= n;
+                if (budget.bytes < 0) {
+                    throw new LimitReached("suspected zip bomb (expands far beyond its size): its files unpack to over "
+                            + MAX_BYTES + " bytes; the rest is not unpacked");
+                }
+                out.write(buf, 0, n);
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(target);
+            throw e;
+        }
+        return target;
+    }
+}

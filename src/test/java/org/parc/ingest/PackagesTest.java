@@ -1,0 +1,200 @@
+package org.parc.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parc.source.Checksums;
+import org.parc.support.TestArchives;
+import org.parc.support.TestArchives.Run;
+
+/** ZIP and tar files of articles through the real CLI, Tika and TDB2: each member a source of its own. */
+class PackagesTest {
+    @TempDir
+    Path tmp;
+
+    static final String BODY = "The harbour reopened on Friday after a week of repairs to the sea wall, the port authority said.";
+
+    static Map<String, byte[]> articles() {
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        m.put("2021/harbour.html", ("<!doctype html><html lang=\"en\"><head><title>Harbour reopens after storm | Coast Wire</title>"
+                + "<meta property=\"og:site_name\" content=\"Coast Wire\"><meta property=\"article:published_time\" content=\"2021-03-05T09:00:00Z\">"
+                + "</head><body><article><h1>Harbour reopens after storm</h1><p>" + BODY + "</p></article></body></html>").getBytes(StandardCharsets.UTF_8));
+        m.put("2021/ferry.txt", ("Ferry strike ends\n\nFerry workers ended a week-long strike on Sunday after talks with the operator.\n").getBytes(StandardCharsets.UTF_8));
+        m.put("2021/ferry.txt.json", "{\"outlet\": \"Valley Courier\", \"date\": \"2021-03-07\"}".getBytes(StandardCharsets.UTF_8));
+        m.put("bridge.txt", ("Council backs new bridge\n\nThe council voted for the bridge on Sunday. Work starts in May.\n").getBytes(StandardCharsets.UTF_8));
+        m.put(".DS_Store", new byte[] {0, 0, 0, 1});
+        m.put("__MACOSX/2021/._ferry.txt", new byte[] {0, 5, 22, 7});
+        return m;
+    }
+
+    static Path zip(Path file, Map<String, byte[]> members) throws IOException {
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(file)) {
+            for (var e : members.entrySet()) {
+                zip.putArchiveEntry(new ZipArchiveEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeArchiveEntry();
+            }
+        }
+        return file;
+    }
+
+    static byte[] tar(Map<String, byte[]> members) throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (var e : members.entrySet()) {
+                TarArchiveEntry t = new TarArchiveEntry(e.getKey());
+                t.setSize(e.getValue().length);
+                tar.putArchiveEntry(t);
+                tar.write(e.getValue());
+                tar.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    static String query(Path store, String sparql) {
+        Run q = TestArchives.parc("query", "--store", store.toString(), "--format", "tsv", sparql);
+        assertEquals(0, q.code(), q::toString);
+        return q.out();
+    }
+
+    @Test
+    void eachArticleInAZipIsASourceOfItsOwnInsideItsPackage() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Path zip = zip(in.resolve("batch.zip"), articles());
+        Path store = tmp.resolve("archive");
+        Run r = TestArchives.parc("ingest", "--store", store.toString(), "--no-entities", in.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("ingested  batch.zip!/2021/harbour.html  (1 article)"), r::toString);
+        assertTrue(r.out().contains("skipped   batch.zip!/2021/ferry.txt.json  (hint file for 2021/ferry.txt)"), r::toString);
+        assertTrue(r.out().contains("ingested 3, unchanged 0, failed 0 (3 articles; 1 skipped"), r::toString);
+        assertFalse(r.out().contains("DS_Store") || r.out().contains("MACOSX"), r::toString);
+
+        String out = query(store, """
+                SELECT ?path ?name ?title ?outlet ?issued ?pkgPath ?pkgSha ?pkgType WHERE {
+                  ?a a schema:NewsArticle ; dcterms:title ?title ; prov:wasDerivedFrom ?f .
+                  ?f a parc:SourceFile ; parc:path ?path ; schema:name ?name ; dcterms:isPartOf ?p .
+                  ?p a parc:Package ; parc:path ?pkgPath ; schema:sha256 ?pkgSha ; dcterms:format ?pkgType .
+                  OPTIONAL { ?a dcterms:publisher/schema:name ?outlet } OPTIONAL { ?a dcterms:issued ?issued }
+                } ORDER BY ?path""");
+        String sha = Checksums.sha256(zip);
+        String date = "^^<http://www.w3.org/2001/XMLSchema#date>";
+        String pkg = "\t\"batch.zip\"\t\"" + sha + "\"\t\"application/zip\"";
+        assertEquals(String.join("\n", "?path\t?name\t?title\t?outlet\t?issued\t?pkgPath\t?pkgSha\t?pkgType",
+                "\"batch.zip!/2021/ferry.txt\"\t\"ferry.txt\"\t\"Ferry strike ends\"\t\"Valley Courier\"\t\"2021-03-07\"" + date + pkg,
+                "\"batch.zip!/2021/harbour.html\"\t\"harbour.html\"\t\"Harbour reopens after storm\"\t\"Coast Wire\"\t\"2021-03-05\"" + date + pkg,
+                "\"batch.zip!/bridge.txt\"\t\"bridge.txt\"\t\"Council backs new bridge\"\t\t" + pkg), out.strip());
+        Run v = TestArchives.parc("validate", "--store", store.toString());
+        assertEquals(0, v.code(), v::toString);
+
+        // The same package again: nothing new. Fixity checks each member inside the package.
+        Run again = TestArchives.parc("ingest", "--store", store.toString(), "--no-entities", in.toString());
+        assertTrue(again.out().contains("ingested 0, unchanged 3, failed 0"), again::toString);
+        Run ok = TestArchives.parc("verify", "--store", store.toString(), in.toString());
+        assertEquals(0, ok.code(), ok::toString);
+        assertTrue(ok.out().contains("ok       batch.zip!/2021/harbour.html"), ok::toString);
+        Map<String, byte[]> edited = articles();
+        edited.put("bridge.txt", "Council rejects new bridge\n\nThe vote failed.\n".getBytes(StandardCharsets.UTF_8));
+        zip(zip, edited);
+        Run changed = TestArchives.parc("verify", "--store", store.toString(), in.toString());
+        assertEquals(1, changed.code(), changed::toString);
+        assertTrue(changed.out().contains("changed  batch.zip!/bridge.txt"), changed::toString);
+        assertTrue(changed.out().contains("ok       batch.zip!/2021/ferry.txt"), changed::toString);
+    }
+
+    @Test
+    void tarsCompressedOrNotAndPackagesInsidePackagesAreUnpacked() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Map<String, byte[]> a = new LinkedHashMap<>();
+        a.put("bridge.txt", articles().get("bridge.txt"));
+        byte[] plain = tar(a);
+        Files.write(in.resolve("plain.tar"), plain);
+        try (OutputStream out = new BZip2CompressorOutputStream(Files.newOutputStream(in.resolve("b.tar.bz2")))) {
+            out.write(tar(Map.of("ferry.txt", articles().get("2021/ferry.txt"))));
+        }
+        // a .tgz holding a ZIP holding an article
+        Path inner = zip(tmp.resolve("inner.zip"), Map.of("harbour.html", articles().get("2021/harbour.html")));
+        try (OutputStream out = new GzipCompressorOutputStream(Files.newOutputStream(in.resolve("nested.tgz")))) {
+            out.write(tar(Map.of("inner.zip", Files.readAllBytes(inner))));
+        }
+        Path store = tmp.resolve("archive");
+        Run r = TestArchives.parc("ingest", "--store", store.toString(), "--no-entities", in.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("ingested 3, unchanged 0, failed 0"), r::toString);
+        String out = query(store, """
+                SELECT ?path ?pkgPath ?pkgType ?outerPath WHERE {
+                  ?f a parc:SourceFile ; parc:path ?path ; dcterms:isPartOf ?p . ?p parc:path ?pkgPath ; dcterms:format ?pkgType .
+                  OPTIONAL { ?p dcterms:isPartOf/parc:path ?outerPath }
+                } ORDER BY ?path""");
+        assertEquals(String.join("\n", "?path\t?pkgPath\t?pkgType\t?outerPath",
+                "\"b.tar.bz2!/ferry.txt\"\t\"b.tar.bz2\"\t\"application/x-bzip2\"\t",
+                "\"nested.tgz!/inner.zip!/harbour.html\"\t\"nested.tgz!/inner.zip\"\t\"application/zip\"\t\"nested.tgz\"",
+                "\"plain.tar!/bridge.txt\"\t\"plain.tar\"\t\"application/x-tar\"\t").strip(), out.strip());
+        Run ok = TestArchives.parc("verify", "--store", store.toString(), in.toString());
+        assertEquals(0, ok.code(), ok::toString);
+        assertTrue(ok.out().contains("ok       nested.tgz!/inner.zip!/harbour.html"), ok::toString);
+    }
+
+    @Test
+    void badMembersAndBadPackagesFailOnOneLineEachAndTheRestGoesOn() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Map<String, byte[]> m = new LinkedHashMap<>();
+        m.put("../escape.txt", articles().get("bridge.txt"));
+        m.put("good.txt", articles().get("2021/ferry.txt"));
+        zip(in.resolve("climb.zip"), m);
+        // A member flagged as encrypted (traditional PKWARE encryption): parc cannot read it. Writers
+        // refuse to make one, so the flag is set in the written headers.
+        byte[] locked = Files.readAllBytes(zip(tmp.resolve("locked.zip"), Map.of("secret.txt", "ciphertext".getBytes(StandardCharsets.UTF_8))));
+        for (int i = 0; i + 8 < locked.length; i++) {
+            if (locked[i] == 'P' && locked[i + 1] == 'K' && locked[i + 2] == 3 && locked[i + 3] == 4) locked[i + 6] |= 1;
+            if (locked[i] == 'P' && locked[i + 1] == 'K' && locked[i + 2] == 1 && locked[i + 3] == 2) locked[i + 8] |= 1;
+        }
+        Files.write(in.resolve("locked.zip"), locked);
+        // A tar with a symbolic link.
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {
+            TarArchiveEntry link = new TarArchiveEntry("passwd", TarArchiveEntry.LF_SYMLINK);
+            link.setLinkName("/etc/passwd");
+            tar.putArchiveEntry(link);
+            tar.closeArchiveEntry();
+        }
+        Files.write(in.resolve("link.tar"), bytes.toByteArray());
+        zip(in.resolve("empty.zip"), Map.of());
+        byte[] whole = Files.readAllBytes(zip(tmp.resolve("whole.zip"), articles()));
+        Files.write(in.resolve("cut.zip"), Arrays.copyOf(whole, whole.length / 2));
+        Files.writeString(in.resolve("fine.txt"), "Fine\n\n" + BODY + "\n");
+        Path store = tmp.resolve("archive");
+        Run r = TestArchives.parc("ingest", "--store", store.toString(), "--no-entities", in.toString());
+        assertEquals(1, r.code(), r::toString);
+        String err = r.err();
+        assertTrue(err.contains("parc: climb.zip!/../escape.txt: a member name that leaves the package (..)"), r::toString);
+        assertTrue(err.contains("parc: locked.zip!/secret.txt: encrypted, or packed with a method parc cannot unpack"), r::toString);
+        assertTrue(err.contains("parc: link.tar!/passwd: a link in the package"), r::toString);
+        assertTrue(err.contains("parc: empty.zip: no files in the package"), r::toString);
+        assertTrue(err.contains("parc: cut.zip: damaged package: "), r::toString);
+        assertEquals(5, err.lines().filter(l -> l.startsWith("parc: ")).count(), r::toString);
+        assertTrue(r.out().contains("ingested  climb.zip!/good.txt"), r::toString);
+        assertTrue(r.out().contains("ingested  fine.txt"), r::toString);
+        assertTrue(r.out().contains("ingested 2, unchanged 0, failed 5"), r::toString);
+        for (String bad : new String[] {"escape", "passwd", "secret"}) assertFalse(query(store,
+                "SELECT ?p WHERE { ?f parc:path ?p FILTER(CONTAINS(?p, \"" + bad + "\")) }").contains(bad), bad);
+    }
+}
