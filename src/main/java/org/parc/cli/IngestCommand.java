@@ -32,7 +32,7 @@ import picocli.CommandLine.ParentCommand;
                         + "file at the same path becomes a new record that revises the old one. Structured data (JSON, CSV, "
                         + "TSV) and hint files (story.html.json beside story.html) are skipped, each with a line saying why. "
                         + "A ZIP or tar file is a package: each file in it is ingested as a source of its own "
-                        + "(batch.zip!/2017/story.html), part of the package.",
+                        + "(batch.zip!/2017/story.html), part of the package; of a web archive (WARC), each page it captured.",
                 "People, organizations and places mentioned are recognized (Stanford CoreNLP) and linked: places to "
                         + "GeoNames, people and organizations to Wikipedia. The first run on a machine indexes CoreNLP's "
                         + "Wikipedia name dictionary into ~/.cache/parc (about half a minute, once)."},

@@ -31,10 +31,11 @@ public final class FileWalker {
      * A file to ingest, or a failure met while walking.
      *
      * @param pkg the package the file was unpacked from (its path is then a temporary copy), or null
+     * @param url where a web archive captured it, or null
      */
-    public record Entry(Path path, String relativePath, String failure, Packages.Package pkg) {
+    public record Entry(Path path, String relativePath, String failure, Packages.Package pkg, String url) {
         public Entry(Path path, String relativePath, String failure) {
-            this(path, relativePath, failure, null);
+            this(path, relativePath, failure, null, null);
         }
     }
 

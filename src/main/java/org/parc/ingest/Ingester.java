@@ -129,8 +129,8 @@ public final class Ingester {
                 if (unpacked == null) unpacked = Files.createTempDirectory("parc-unpack-");
                 Path dir = unpacked.resolve(Integer.toString(++packages));
                 Packages.unpack(e.path(), e.relativePath(), packed, dir, m -> {
-                    window.add(m.sidecarOf() != null ? Job.known(new Outcome.Skipped(m.relativePath(), "hint file for " + m.sidecarOf()))
-                            : submit(new FileWalker.Entry(m.file(), m.relativePath(), m.failure(), m.pkg()), mapper, corrections, pool));
+                    window.add(m.skipped() != null ? Job.known(new Outcome.Skipped(m.relativePath(), m.skipped()))
+                            : submit(new FileWalker.Entry(m.file(), m.relativePath(), m.failure(), m.pkg(), m.url()), mapper, corrections, pool));
                     while (window.size() >= threads * 4) drain(window.poll(), thisRun, batch);
                 });
                 // Its members' copies (and hint files) are read by the jobs still in flight.
@@ -176,12 +176,15 @@ public final class Ingester {
             return Job.known(new Outcome.Skipped(e.relativePath(), "hint file for "
                     + e.path().getFileName().toString().replaceFirst("\\.json$", "")));
         }
-        Hints hints;
+        Hints given;
         try {
-            hints = hintsFor.apply(e.path(), e.relativePath());
+            given = hintsFor.apply(e.path(), e.relativePath());
         } catch (RuntimeException ex) {
             return Job.known(new Outcome.Failed(e.relativePath(), "bad hints: " + describe(ex)));
         }
+        // A web archive's capture says where it came from, unless the user said otherwise.
+        Hints hints = e.url() == null || given.sourceUrl() != null ? given
+                : new Hints(e.url(), given.outlet(), given.date(), given.creators(), given.origin() == null ? "WARC-Target-URI" : given.origin());
         return new Job(e.relativePath(), null, pool.submit(() -> {
             try {
                 return process(e, hints, mapper, corrections);

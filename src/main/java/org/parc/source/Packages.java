@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -18,6 +19,13 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.compressors.CompressorStreamFactory;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MessageBody;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResource;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcTargetRecord;
 import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
@@ -25,11 +33,15 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 
 /**
- * Files that pack other files: ZIP archives and tar archives (plain or compressed with gzip, bzip2
- * or xz). A librarian who receives a batch of articles as one such file means each article in it:
- * each member becomes a source of its own, with its own checksum, its path inside the package
- * ({@code batch.zip!/2017/story.html}) and the package it came in. Office documents, EPUB and
- * other formats built on ZIP are documents, not packages (Tika's container detection decides).
+ * Files that pack other files: ZIP archives, tar archives (plain or compressed with gzip, bzip2
+ * or xz) and web archives (WARC, plain or gzip). A librarian who receives a batch of articles as
+ * one such file means each article in it: each member becomes a source of its own, with its own
+ * checksum, its path inside the package ({@code batch.zip!/2017/story.html}; of a web archive,
+ * the captured URI) and the package it came in. Of a web archive, the members are the documents
+ * it captured (successful responses of a page's, PDF's, text's or feed's type), each with the
+ * address it was captured from; page requisites, redirects and errors are counted in one line.
+ * Office documents, EPUB and other formats built on ZIP are documents, not packages (Tika's
+ * container detection decides).
  * <p>
  * Members are copied to a temporary folder one at a time as ingest asks for them, mirroring their
  * paths so that a sidecar hint file ({@code story.html.json}) sits beside its document. Limits
@@ -61,12 +73,24 @@ public final class Packages {
      * One member, or one problem, found while unpacking.
      *
      * @param file         the member's temporary copy (null for a problem)
-     * @param relativePath the package's path, "!/", the member's path
+     * @param relativePath the package's path, "!/", the member's path (of a web archive's record, its URI)
      * @param pkg          the package it is a member of
-     * @param sidecarOf    for a hint file, the member it gives hints for
-     * @param failure      what went wrong (null for a member)
+     * @param url          where a web archive's record was captured from (its WARC-Target-URI), or null
+     * @param skipped      why it is not ingested (a hint file, records of a web archive that are not articles), or null
+     * @param failure      what went wrong, or null
      */
-    public record Member(Path file, String relativePath, Package pkg, String sidecarOf, String failure) {
+    public record Member(Path file, String relativePath, Package pkg, String url, String skipped, String failure) {
+        static Member document(Path file, String relativePath, Package pkg, String url) {
+            return new Member(file, relativePath, pkg, url, null, null);
+        }
+
+        static Member skipped(Path file, String relativePath, Package pkg, String reason) {
+            return new Member(file, relativePath, pkg, null, reason, null);
+        }
+
+        static Member failed(String relativePath, Package pkg, String reason) {
+            return new Member(null, relativePath, pkg, null, null, reason);
+        }
     }
 
     /** Receives members in order; may block (ingest's window of jobs in flight). */
@@ -92,13 +116,20 @@ public final class Packages {
             }
         }
         if (isTar(head)) return "application/x-tar";
+        if (isWarc(head)) return "application/warc";
         String compression = compression(head);
         if (compression == null) return null;
         try (InputStream in = decompress(Files.newInputStream(file), compression)) {
-            return isTar(in.readNBytes(512)) ? compression : null;
+            byte[] inner = in.readNBytes(512);
+            if (isTar(inner)) return compression;
+            return isWarc(inner) && compression.equals("application/gzip") ? "application/warc+gz" : null;
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static boolean isWarc(byte[] b) {
+        return b.length >= 6 && b[0] == 'W' && b[1] == 'A' && b[2] == 'R' && b[3] == 'C' && b[4] == '/' && b[5] == '1';
     }
 
     private static boolean isTar(byte[] b) {
@@ -151,7 +182,7 @@ public final class Packages {
         try {
             pkg = new Package(relativePath, Checksums.sha256(file), Files.size(file), mediaType, null);
         } catch (IOException e) {
-            sink.accept(new Member(null, relativePath, null, null, "cannot read: " + e.getMessage()));
+            sink.accept(Member.failed(relativePath, null, "cannot read: " + e.getMessage()));
             return;
         }
         // The sink's own failures (the store's, say) are not the package's: they leave as they came.
@@ -178,9 +209,17 @@ public final class Packages {
     private static void unpack(Path file, Package pkg, Path tmp, Sink sink, Budget budget, int depth) {
         try {
             Files.createDirectories(tmp);
-            List<Listed> listed = list(file, pkg.mediaType());
+            boolean web = isWebArchive(pkg.mediaType());
+            int[] leftOut = {0};
+            List<Listed> listed = list(file, pkg.mediaType(), leftOut);
+            Map<String, String> urls = new HashMap<>();
+            for (Listed l : listed) if (l.url() != null) urls.put(l.name(), l.url());
+            if (leftOut[0] > 0) {
+                sink.accept(Member.skipped(null, pkg.relativePath(), pkg, leftOut[0] + " of its captures are not documents "
+                        + "(images, scripts, styles, redirects, errors)"));
+            }
             if (listed.isEmpty()) {
-                sink.accept(new Member(null, pkg.relativePath(), pkg, null, "no files in the package"));
+                sink.accept(Member.failed(pkg.relativePath(), pkg, "no files in the package"));
                 return;
             }
             long declared = 0;
@@ -196,8 +235,8 @@ public final class Packages {
             Set<String> documents = new HashSet<>();
             for (Listed l : listed) {
                 if (l.problem() != null) {
-                    sink.accept(new Member(null, member(pkg, l.name()), pkg, null, l.problem()));
-                } else if (l.name().endsWith(".json") && names.contains(l.name().substring(0, l.name().length() - 5))) {
+                    sink.accept(Member.failed(member(pkg, l.name()), pkg, l.problem()));
+                } else if (!web && l.name().endsWith(".json") && names.contains(l.name().substring(0, l.name().length() - 5))) {
                     sidecars.add(l.name());
                 } else {
                     documents.add(l.name());
@@ -206,21 +245,22 @@ public final class Packages {
             if (!sidecars.isEmpty()) {
                 read(file, pkg.mediaType(), sidecars, (name, in) -> {
                     Path copy = copy(in, tmp, name, budget);
-                    if (copy != null) sink.accept(new Member(copy, member(pkg, name), pkg, name.substring(0, name.length() - 5), null));
-                    else sink.accept(new Member(null, member(pkg, name), pkg, null, "cannot unpack beside the package's other files"));
+                    if (copy != null) sink.accept(Member.skipped(copy, member(pkg, name), pkg, "hint file for " + name.substring(0, name.length() - 5)));
+                    else sink.accept(Member.failed(member(pkg, name), pkg, "cannot unpack beside the package's other files"));
                 });
             }
             if (documents.isEmpty()) return;
             read(file, pkg.mediaType(), documents, (name, in) -> {
                 if (--budget.members < 0) throw new LimitReached("more than " + MAX_MEMBERS + " files in the package; the rest is not unpacked");
-                Path copy = copy(in, tmp, name, budget);
+                // A web archive's records are named by URI: their copies get names of their own.
+                Path copy = copy(in, tmp, web ? "record-" + budget.members : name, budget);
                 if (copy == null) {
-                    sink.accept(new Member(null, member(pkg, name), pkg, null, "cannot unpack beside the package's other files"));
+                    sink.accept(Member.failed(member(pkg, name), pkg, "cannot unpack beside the package's other files"));
                     return;
                 }
                 String inner = packageType(copy, name);
                 if (inner == null) {
-                    sink.accept(new Member(copy, member(pkg, name), pkg, null, null));
+                    sink.accept(Member.document(copy, member(pkg, name), pkg, urls.get(name)));
                     return;
                 }
                 if (depth >= MAX_DEPTH) {
@@ -236,16 +276,16 @@ public final class Packages {
         } catch (LimitReached e) {
             // The outermost package reports it, once; the limits hold for everything inside it.
             if (pkg.parent() != null) throw new UncheckedLimit(e);
-            sink.accept(new Member(null, pkg.relativePath(), pkg, null, e.getMessage()));
+            sink.accept(Member.failed(pkg.relativePath(), pkg, e.getMessage()));
         } catch (UncheckedLimit e) {
             if (pkg.parent() != null) throw e;
-            sink.accept(new Member(null, pkg.relativePath(), pkg, null, e.getCause().getMessage()));
+            sink.accept(Member.failed(pkg.relativePath(), pkg, e.getCause().getMessage()));
         } catch (SinkFailure e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             // Messages may name the files: the temporary copies are nobody's business, the package is known by its path.
             String why = reason(e).replace(tmp.toString(), "").replace(file.toAbsolutePath().toString(), pkg.relativePath());
-            sink.accept(new Member(null, pkg.relativePath(), pkg, null, "damaged package: " + why));
+            sink.accept(Member.failed(pkg.relativePath(), pkg, "damaged package: " + why));
         }
     }
 
@@ -274,9 +314,9 @@ public final class Packages {
     private static void checksums(Path file, String type, String prefix, Path tmp, Map<String, String> out, Budget budget, int depth)
             throws IOException {
         Set<String> names = new HashSet<>();
-        for (Listed l : list(file, type)) if (l.problem() == null) names.add(l.name());
+        for (Listed l : list(file, type, new int[1])) if (l.problem() == null) names.add(l.name());
         read(file, type, names, (name, in) -> {
-            Path copy = copy(in, tmp, name, budget);
+            Path copy = copy(in, tmp, "member-" + out.size(), budget);
             if (copy == null) return;
             try {
                 out.put(prefix + name, Checksums.sha256(copy));
@@ -305,7 +345,10 @@ public final class Packages {
     }
 
     /** A member as the package's directory lists it: a file to read, or a problem. */
-    private record Listed(String name, long size, String problem) {
+    private record Listed(String name, long size, String problem, String url) {
+        Listed(String name, long size, String problem) {
+            this(name, size, problem, null);
+        }
     }
 
     private interface Reader {
@@ -313,10 +356,12 @@ public final class Packages {
     }
 
     /** The package's members in order (by name for ZIP, as stored for tar); hidden ones and folders left out. */
-    private static List<Listed> list(Path file, String type) throws IOException {
+    private static List<Listed> list(Path file, String type, int[] leftOut) throws IOException {
         List<Listed> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        if (type.equals("application/zip")) {
+        if (isWebArchive(type)) {
+            leftOut[0] = captures(file, (name, url, body) -> out.add(new Listed(name, -1, null, url)));
+        } else if (type.equals("application/zip")) {
             try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
                 List<ZipArchiveEntry> entries = new ArrayList<>();
                 zip.getEntries().asIterator().forEachRemaining(entries::add);
@@ -366,7 +411,11 @@ public final class Packages {
     /** Reads the wanted members, in the package's order, each once. */
     private static void read(Path file, String type, Set<String> wanted, Reader reader) throws IOException {
         Set<String> done = new HashSet<>();
-        if (type.equals("application/zip")) {
+        if (isWebArchive(type)) {
+            captures(file, (name, url, body) -> {
+                if (wanted.contains(name) && done.add(name)) reader.read(name, body.stream());
+            });
+        } else if (type.equals("application/zip")) {
             try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
                 List<ZipArchiveEntry> entries = new ArrayList<>();
                 zip.getEntries().asIterator().forEachRemaining(entries::add);
@@ -388,6 +437,73 @@ public final class Packages {
                 }
             }
         }
+    }
+
+    static boolean isWebArchive(String type) {
+        return type.startsWith("application/warc");
+    }
+
+    private interface Capture {
+        void visit(String name, String url, MessageBody body) throws IOException;
+    }
+
+    /**
+     * The documents a web archive captured, in its order: successful HTTP responses and resource
+     * records whose type is a document's (a page, a PDF, a text, a feed), each named by its URI (and
+     * its capture time when the URI was captured before). Returns how many responses and resources
+     * were left out: page requisites (images, scripts, styles), redirects and errors.
+     */
+    private static int captures(Path file, Capture visit) throws IOException {
+        int left = 0;
+        Set<String> seen = new HashSet<>();
+        try (WarcReader warc = new WarcReader(file)) {
+            warc.setLenient(true);
+            for (WarcRecord r : warc) {
+                if (!(r instanceof WarcResponse) && !(r instanceof WarcResource)) continue;
+                String type;
+                MessageBody body;
+                if (r instanceof WarcResponse response) {
+                    HttpResponse http;
+                    try {
+                        http = response.http();
+                    } catch (IOException | RuntimeException e) {
+                        left++; // not HTTP (DNS, Gemini), or an unreadable header
+                        continue;
+                    }
+                    if (http.status() / 100 != 2) {
+                        left++;
+                        continue;
+                    }
+                    type = http.contentType().base().toString();
+                    body = http.bodyDecoded();
+                } else {
+                    type = r.contentType().base().toString();
+                    body = r.body();
+                }
+                if (!isDocumentType(type)) {
+                    left++;
+                    continue;
+                }
+                String url = ((WarcTargetRecord) r).target();
+                String name = url;
+                for (int n = 2; !seen.add(name); n++) name = url + " (capture " + n + ")";
+                visit.visit(name, url, body);
+            }
+        }
+        return left;
+    }
+
+    /** The media types of documents parc reads (of a web archive's captures, the rest are page requisites). */
+    private static boolean isDocumentType(String type) {
+        String t = type.toLowerCase(Locale.ROOT);
+        if (t.startsWith("text/")) return !t.equals("text/css") && !t.equals("text/javascript") && !t.equals("text/ecmascript");
+        return switch (t) {
+            case "application/xhtml+xml", "application/pdf", "application/msword", "application/rtf",
+                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                 "application/vnd.oasis.opendocument.text", "application/rss+xml", "application/atom+xml",
+                 "application/rdf+xml", "application/xml", "message/rfc822" -> true;
+            default -> false;
+        };
     }
 
     private static String clean(String raw) {

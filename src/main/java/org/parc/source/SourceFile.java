@@ -23,9 +23,15 @@ public record SourceFile(Path path, String relativePath, long size, String sha25
         return nameOf(relativePath);
     }
 
-    /** The last segment of a relative path ("a.html" of "batch.zip!/2017/a.html"). */
+    /**
+     * The last segment of a relative path ("a.html" of "batch.zip!/2017/a.html"; "news" of a web
+     * archive's "crawl.warc!/https://example.com/news/" and of its "… (capture 2)").
+     */
     public static String nameOf(String relativePath) {
-        int slash = relativePath.lastIndexOf('/');
-        return slash < 0 ? relativePath : relativePath.substring(slash + 1);
+        // A web archive's second capture of a URI is "URI (capture 2)": its name is the URI's.
+        String p = relativePath.replaceFirst(" \\(capture \\d+\\)$", "");
+        while (p.length() > 1 && p.endsWith("/")) p = p.substring(0, p.length() - 1);
+        int slash = p.lastIndexOf('/');
+        return slash < 0 ? p : p.substring(slash + 1);
     }
 }

@@ -8,7 +8,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +22,11 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.Test;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcWriter;
 import org.junit.jupiter.api.io.TempDir;
 import org.parc.source.Checksums;
 import org.parc.support.TestArchives;
@@ -190,11 +198,53 @@ class PackagesTest {
         assertTrue(err.contains("parc: link.tar!/passwd: a link in the package"), r::toString);
         assertTrue(err.contains("parc: empty.zip: no files in the package"), r::toString);
         assertTrue(err.contains("parc: cut.zip: damaged package: "), r::toString);
-        assertEquals(5, err.lines().filter(l -> l.startsWith("parc: ")).count(), r::toString);
+        assertEquals(5, err.lines().filter(l -> l.startsWith("parc: ") && !l.matches("parc: \\d+ files? done.*")).count(), r::toString);
         assertTrue(r.out().contains("ingested  climb.zip!/good.txt"), r::toString);
         assertTrue(r.out().contains("ingested  fine.txt"), r::toString);
         assertTrue(r.out().contains("ingested 2, unchanged 0, failed 5"), r::toString);
         for (String bad : new String[] {"escape", "passwd", "secret"}) assertFalse(query(store,
                 "SELECT ?p WHERE { ?f parc:path ?p FILTER(CONTAINS(?p, \"" + bad + "\")) }").contains(bad), bad);
+    }
+
+    static WarcResponse capture(String url, int status, String type, byte[] body, String when) throws IOException {
+        HttpResponse http = new HttpResponse.Builder(status, status == 200 ? "OK" : "Moved Permanently")
+                .body(MediaType.parse(type), body).build();
+        return new WarcResponse.Builder(url).date(Instant.parse(when)).body(http).build();
+    }
+
+    @Test
+    void eachPageAWebArchiveCapturedIsASourceWithItsAddress() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        byte[] page = articles().get("2021/harbour.html");
+        String url = "https://coast.example.com/2021/03/05/harbour/";
+        try (FileChannel ch = FileChannel.open(in.resolve("crawl.warc.gz"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             WarcWriter warc = new WarcWriter(ch, WarcCompression.GZIP)) {
+            warc.write(capture(url, 200, "text/html; charset=utf-8", page, "2021-03-05T10:00:00Z"));
+            warc.write(capture("https://coast.example.com/style.css", 200, "text/css", "body { margin: 0 }".getBytes(StandardCharsets.UTF_8), "2021-03-05T10:00:01Z"));
+            warc.write(capture("https://coast.example.com/logo.png", 200, "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "2021-03-05T10:00:01Z"));
+            warc.write(capture("https://coast.example.com/old", 301, "text/html", "moved".getBytes(StandardCharsets.UTF_8), "2021-03-05T10:00:02Z"));
+            // The page captured again the next day, its headline changed.
+            warc.write(capture(url, 200, "text/html", new String(page, StandardCharsets.UTF_8)
+                    .replace("Harbour reopens after storm", "Harbour reopens after storm, ships queue").getBytes(StandardCharsets.UTF_8), "2021-03-06T10:00:00Z"));
+        }
+        Path store = tmp.resolve("archive");
+        Run r = TestArchives.parc("ingest", "--store", store.toString(), "--no-entities", in.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("skipped   crawl.warc.gz  (3 of its captures are not documents"), r::toString);
+        assertTrue(r.out().contains("ingested  crawl.warc.gz!/" + url + "  (1 article)"), r::toString);
+        assertTrue(r.out().contains("ingested  crawl.warc.gz!/" + url + " (capture 2)  (1 article)"), r::toString);
+        assertTrue(r.out().contains("ingested 2, unchanged 0, failed 0"), r::toString);
+        String out = query(store, """
+                SELECT ?name ?url ?title ?issued ?pkgType WHERE {
+                  ?a a schema:NewsArticle ; dcterms:title ?title ; dcterms:issued ?issued ; prov:wasDerivedFrom ?f .
+                  ?f schema:name ?name ; parc:sourceUrl ?url ; dcterms:isPartOf/dcterms:format ?pkgType .
+                } ORDER BY ?title""");
+        String date = "\"2021-03-05\"^^<http://www.w3.org/2001/XMLSchema#date>";
+        assertEquals(String.join("\n", "?name\t?url\t?title\t?issued\t?pkgType",
+                "\"harbour\"\t<" + url + ">\t\"Harbour reopens after storm\"\t" + date + "\t\"application/warc+gz\"",
+                "\"harbour\"\t<" + url + ">\t\"Harbour reopens after storm, ships queue\"\t" + date + "\t\"application/warc+gz\""), out.strip());
+        Run ok = TestArchives.parc("verify", "--store", store.toString(), in.toString());
+        assertEquals(0, ok.code(), ok::toString);
+        assertTrue(ok.out().contains("checked 2: ok 2"), ok::toString);
     }
 }
