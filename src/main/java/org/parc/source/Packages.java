@@ -363,10 +363,7 @@ public final class Packages {
             leftOut[0] = captures(file, (name, url, body) -> out.add(new Listed(name, -1, null, url)));
         } else if (type.equals("application/zip")) {
             try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
-                List<ZipArchiveEntry> entries = new ArrayList<>();
-                zip.getEntries().asIterator().forEachRemaining(entries::add);
-                entries.sort(Comparator.comparing(ZipArchiveEntry::getName));
-                for (ZipArchiveEntry e : entries) {
+                for (ZipArchiveEntry e : byName(zip)) {
                     if (e.isDirectory()) continue;
                     Listed l = listed(e.getName(), e.getSize(), e.isUnixSymlink() ? "a symbolic link in the package"
                             : !zip.canReadEntryData(e) ? "encrypted, or packed with a method parc cannot unpack" : null, seen);
@@ -408,6 +405,14 @@ public final class Packages {
         return new TarArchiveInputStream(type.equals("application/x-tar") ? new BufferedInputStream(in) : decompress(in, type));
     }
 
+    /** A ZIP's entries by name: its directory's order is the writer's, not one a reader can follow. */
+    private static List<ZipArchiveEntry> byName(ZipFile zip) {
+        List<ZipArchiveEntry> entries = new ArrayList<>();
+        zip.getEntries().asIterator().forEachRemaining(entries::add);
+        entries.sort(Comparator.comparing(ZipArchiveEntry::getName));
+        return entries;
+    }
+
     /** Reads the wanted members, in the package's order, each once. */
     private static void read(Path file, String type, Set<String> wanted, Reader reader) throws IOException {
         Set<String> done = new HashSet<>();
@@ -417,10 +422,7 @@ public final class Packages {
             });
         } else if (type.equals("application/zip")) {
             try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
-                List<ZipArchiveEntry> entries = new ArrayList<>();
-                zip.getEntries().asIterator().forEachRemaining(entries::add);
-                entries.sort(Comparator.comparing(ZipArchiveEntry::getName));
-                for (ZipArchiveEntry e : entries) {
+                for (ZipArchiveEntry e : byName(zip)) {
                     String name = clean(e.getName());
                     if (e.isDirectory() || !wanted.contains(name) || !done.add(name)) continue;
                     try (InputStream in = zip.getInputStream(e)) {
