@@ -24,7 +24,7 @@ class FileTypesTest {
                 <!doctype html><html lang="fr"><head><title>Le port rouvre après la tempête | Le Journal</title>
                 <meta property="og:site_name" content="Le Journal">
                 <meta property="article:published_time" content="2021-03-04T09:00:00+01:00">
-                <meta name="author" content="Claire Dubois"></head>
+                <meta name="author" content="Claire Dubois"><link rel="canonical" href="https://journal.example.fr/2021/03/04/port"></head>
                 <body><article><h1>Le port rouvre après la tempête</h1>
                 <p>Le port a rouvert vendredi après une semaine de travaux sur la digue, a indiqué l'autorité portuaire.</p>
                 </article></body></html>""");
@@ -54,6 +54,12 @@ class FileTypesTest {
         assertTrue(out.contains("\"story.docx\"\t\"application/vnd.openxmlformats-officedocument.wordprocessingml.document\"\t"
                 + "\"Harbour reopens after storm\"\t\"en\""), out);
         assertTrue(out.contains("\"tip.eml\"\t\"message/rfc822\"\t\"Ferry strike ends after talks\"\t\"en\""), out);
+        // A page's own address (its canonical link) is the article's, with its evidence; other documents have none.
+        Run urls = TestArchives.parc("query", "--store", tmp.resolve("archive").toString(), "--format", "tsv", """
+                SELECT ?url ?method ?detail WHERE { ?a schema:url ?url .
+                  ?s rdf:subject ?a ; rdf:predicate schema:url ; parc:method ?method ; parc:detail ?detail }""");
+        assertEquals("?url\t?method\t?detail\n<https://journal.example.fr/2021/03/04/port>\t\"html-meta\"\t\"link rel=canonical\"",
+                urls.out().strip(), urls::toString);
     }
     @Test
     void eachItemOfANewsFeedIsAnArticle() throws Exception {

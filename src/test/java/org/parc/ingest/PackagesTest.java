@@ -243,6 +243,9 @@ class PackagesTest {
         assertEquals(String.join("\n", "?name\t?url\t?title\t?issued\t?pkgType",
                 "\"harbour\"\t<" + url + ">\t\"Harbour reopens after storm\"\t" + date + "\t\"application/warc+gz\"",
                 "\"harbour\"\t<" + url + ">\t\"Harbour reopens after storm, ships queue\"\t" + date + "\t\"application/warc+gz\""), out.strip());
+        // The page names no address of its own: the capture's is the article's.
+        String urls = query(store, "SELECT DISTINCT ?url ?detail WHERE { ?a schema:url ?url . ?s rdf:subject ?a ; rdf:predicate schema:url ; parc:detail ?detail }");
+        assertEquals("?url\t?detail\n<" + url + ">\t\"WARC-Target-URI\"", urls.strip());
         Run ok = TestArchives.parc("verify", "--store", store.toString(), in.toString());
         assertEquals(0, ok.code(), ok::toString);
         assertTrue(ok.out().contains("checked 2: ok 2"), ok::toString);

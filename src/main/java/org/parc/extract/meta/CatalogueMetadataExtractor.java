@@ -56,7 +56,19 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
         Found<PartialDate> issued = issued(doc, html, firstStory, text, hints);
         Found<String> lang = language(doc, html, text);
 
-        return new ArticleMetadata(title, lang, issued, outlet, credits.list(), credits.raw(), dateline);
+        return new ArticleMetadata(title, lang, issued, outlet, credits.list(), credits.raw(), dateline)
+                .withUrl(firstStory && html != null ? url(html, hints) : null);
+    }
+
+    /**
+     * A web page's address: what the page says (canonical link, og:url), else where it was fetched
+     * from (a web archive's capture address, --source-url, a sidecar's "url"). Of other documents the
+     * fetch address is the file's, not necessarily each story's, so it stays on the source alone.
+     */
+    private static Found<String> url(HtmlFacts html, Hints hints) {
+        Found<String> own = HtmlRules.url(html);
+        if (own != null) return own;
+        return HtmlRules.isWebAddress(hints.sourceUrl()) ? Found.of(hints.sourceUrl(), "hint", origin(hints)) : null;
     }
 
     record Credits(List<Credit> list, Found<String> raw) {}

@@ -213,11 +213,27 @@ final class HtmlRules {
     }
 
     static String pageUrl(HtmlFacts h) {
+        Found<String> u = url(h);
+        return u == null ? null : u.value();
+    }
+
+    /**
+     * The article's web address as the page gives it: its canonical link (resolved against the
+     * address it was fetched from, when known), else og:url or twitter:url; http(s) only.
+     */
+    static Found<String> url(HtmlFacts h) {
         Element canon = h.dom.selectFirst("link[rel=canonical][href]");
-        if (canon != null && canon.attr("href").startsWith("http")) return canon.attr("href");
+        if (canon != null) {
+            String u = canon.absUrl("href");
+            if (isWebAddress(u)) return Found.of(u, "html-meta", "link rel=canonical");
+        }
         Map.Entry<String, String> og = h.firstMeta("og:url", "twitter:url");
-        if (og != null && og.getValue().startsWith("http")) return og.getValue();
+        if (og != null && isWebAddress(og.getValue().strip())) return Found.of(og.getValue().strip(), "html-meta", og.getKey());
         return null;
+    }
+
+    static boolean isWebAddress(String u) {
+        return u != null && u.matches("(?i)https?://[^\\s/?#]+[^\\s]*");
     }
 
     // ---------------------------------------------------------------- outlet
