@@ -121,21 +121,19 @@ public final class Ingester {
                 String packed = e.failure() == null && !isSidecar(e.path())
                         ? Packages.packageType(e.path(), e.path().getFileName().toString()) : null;
                 if (packed == null) {
-                    window.add(submit(e, mapper, corrections, pool));
-                    while (window.size() >= threads * 4) drain(window.poll(), thisRun, batch);
+                    enqueue(submit(e, mapper, corrections, pool), window, thisRun, batch);
                     continue;
                 }
                 // A ZIP or tar of articles: each member is a source of its own, unpacked as the window takes it.
                 if (unpacked == null) unpacked = Files.createTempDirectory("parc-unpack-");
                 Path dir = unpacked.resolve(Integer.toString(++packages));
-                Packages.unpack(e.path(), e.relativePath(), packed, dir, m -> {
-                    window.add(m.skipped() != null ? Job.known(new Outcome.Skipped(m.relativePath(), m.skipped()))
-                            : submit(new FileWalker.Entry(m.file(), m.relativePath(), m.failure(), m.pkg(), m.url()), mapper, corrections, pool));
-                    while (window.size() >= threads * 4) drain(window.poll(), thisRun, batch);
-                });
+                Packages.unpack(e.path(), e.relativePath(), packed, dir, m -> enqueue(m.skipped() != null
+                        ? Job.known(new Outcome.Skipped(m.relativePath(), m.skipped()))
+                        : submit(new FileWalker.Entry(m.file(), m.relativePath(), m.failure(), m.pkg(), m.url()), mapper, corrections, pool),
+                        window, thisRun, batch));
                 // Its members' copies (and hint files) are read by the jobs still in flight.
                 while (!window.isEmpty()) drain(window.poll(), thisRun, batch);
-                deleteTree(dir);
+                Packages.deleteTree(dir);
             }
             while (!window.isEmpty()) drain(window.poll(), thisRun, batch);
             batch.finish();
@@ -143,26 +141,16 @@ public final class Ingester {
             throw new java.io.UncheckedIOException("cannot make a temporary folder to unpack packages in", e);
         } finally {
             pool.shutdownNow();
-            if (unpacked != null) deleteTree(unpacked);
+            if (unpacked != null) Packages.deleteTree(unpacked);
         }
         return new IngestSummary(c.ingested, c.unchanged, c.skipped, c.failures.size(), c.articles,
                 Duration.between(start, clock.instant()), List.copyOf(c.failures));
     }
 
-    /** Deletes a temporary folder and everything in it; what cannot be deleted stays (the OS's temp cleaning takes it). */
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) return;
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // left for the system's temporary-file cleaning
-                }
-            });
-        } catch (IOException | java.io.UncheckedIOException ignored) {
-            // as above
-        }
+    /** Adds a job to the window and, when the window is full, writes the oldest (in input order). */
+    private void enqueue(Job job, Deque<Job> window, Set<String> thisRun, Batch batch) {
+        window.add(job);
+        while (window.size() >= threads * 4) drain(window.poll(), thisRun, batch);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -291,10 +292,11 @@ public final class Packages {
 
     /**
      * The SHA-256 of every member of a package, by its path inside it ("2017/a.html", and
-     * "inner.zip!/b.html" for members of packages inside it), for fixity checks. The limits of
-     * ingest hold.
+     * "inner.zip!/b.html" for members of packages inside it), for fixity checks. The package is read
+     * as ingest reads it ({@link #unpack}): the same members under the same names, within the same
+     * limits; a member past a limit or in a damaged part has no checksum.
      *
-     * @throws IOException when the file is not a package parc unpacks, is damaged, or passes a limit
+     * @throws IOException when the file is not a package parc unpacks, or cannot be read
      */
     public static Map<String, String> checksums(Path file) throws IOException {
         String type = packageType(file, file.getFileName().toString());
@@ -302,30 +304,31 @@ public final class Packages {
         Map<String, String> out = new HashMap<>();
         Path tmp = Files.createTempDirectory("parc-verify-");
         try {
-            checksums(file, type, "", tmp, out, new Budget(), 1);
+            // Unpacked under the path "", each member's path is "!/" and its path inside.
+            unpack(file, "", type, tmp, m -> {
+                if (m.file() == null) return;
+                try {
+                    out.put(m.relativePath().substring(2), Checksums.sha256(m.file()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         } finally {
-            try (var paths = Files.walk(tmp)) {
-                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            deleteTree(tmp);
         }
         return out;
     }
 
-    private static void checksums(Path file, String type, String prefix, Path tmp, Map<String, String> out, Budget budget, int depth)
-            throws IOException {
-        Set<String> names = new HashSet<>();
-        for (Listed l : list(file, type, new int[1])) if (l.problem() == null) names.add(l.name());
-        read(file, type, names, (name, in) -> {
-            Path copy = copy(in, tmp, "member-" + out.size(), budget);
-            if (copy == null) return;
-            try {
-                out.put(prefix + name, Checksums.sha256(copy));
-                String inner = depth < MAX_DEPTH ? packageType(copy, name) : null;
-                if (inner != null) checksums(copy, inner, prefix + name + "!/", tmp.resolve(".parc-" + out.size()), out, budget, depth + 1);
-            } finally {
-                Files.deleteIfExists(copy);
-            }
-        });
+    /** Deletes a temporary folder and everything in it; what cannot be deleted stays for the system's temporary-file cleaning. */
+    public static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException ignored) {
+            // as above
+        }
     }
 
     /** Carries a limit reached inside a nested package out to the outermost, which stops too. */

@@ -124,7 +124,7 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
             }
             credits = new Credits(list, item.authors().isEmpty() ? null : new Found<>(String.join("\n", item.authors()), ev));
         }
-        Found<String> url = item.link() != null && item.link().matches("(?i)https?://\\S+") ? Found.of(item.link(), "feed-item", where + " link") : null;
+        Found<String> url = HtmlRules.isWebAddress(item.link()) ? Found.of(item.link(), "feed-item", where + " link") : null;
         Found<String> lang = language(doc, null, text);
         return new ArticleMetadata(title, lang, issued, outlet, credits.list(), credits.raw(), dateline, url);
     }
