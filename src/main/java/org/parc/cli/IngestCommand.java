@@ -53,7 +53,8 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--no-entities", description = "Skip entity recognition (faster; no NLP models loaded).")
     boolean noEntities;
 
-    @Option(names = "--source-url", paramLabel = "URL", description = "Where the file was fetched from (a hint, recorded as such; for one file).")
+    @Option(names = "--source-url", paramLabel = "URL", description = "Where the file was fetched from (a hint, recorded as such; for one file). "
+            + "Of a package (ZIP, tar, WARC), where the package came from: its articles keep their own addresses.")
     String sourceUrl;
 
     @Option(names = "--max-file-size", paramLabel = "BYTES", description = "Refuse files larger than this (default ${DEFAULT-VALUE}).")
@@ -110,7 +111,7 @@ final class IngestCommand implements Callable<Integer> {
     /** The standard pipeline as ingest and demo run it; sourceUrl (may be null) says where a single file came from. */
     static Ingester ingester(Archive archive, Limits limits, boolean entities, int threads, String sourceUrl) {
         return new Ingester(archive, Pipelines.standard(limits, entities, Pipelines.clock()), threads,
-                (path, rel) -> Pipelines.hints(path, sourceUrl));
+                (path, rel, member) -> Pipelines.hints(path, member ? null : sourceUrl));
     }
 
     /** A failed file's one-line error: control characters in its name or reason are escaped. */

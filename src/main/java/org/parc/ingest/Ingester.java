@@ -19,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.function.BiFunction;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.QueryFactory;
@@ -66,14 +65,14 @@ public final class Ingester {
     private final Archive archive;
     private final Pipeline pipeline;
     private final int threads;
-    private final BiFunction<Path, String, Hints> hintsFor;
+    private final HintSource hintsFor;
     private final Clock clock;
     private boolean reextract;
 
     /**
      * @param hintsFor the user's hints for a file (sidecar, --source-url); may return {@link Hints#NONE}
      */
-    public Ingester(Archive archive, Pipeline pipeline, int threads, BiFunction<Path, String, Hints> hintsFor) {
+    public Ingester(Archive archive, Pipeline pipeline, int threads, HintSource hintsFor) {
         this.archive = archive;
         this.pipeline = pipeline;
         this.threads = Math.max(1, threads);
@@ -88,6 +87,16 @@ public final class Ingester {
     public Ingester reextract(boolean on) {
         this.reextract = on;
         return this;
+    }
+
+    /** The user's hints for one file, or for one member of a package. */
+    @FunctionalInterface
+    public interface HintSource {
+        /**
+         * @param member true for a package's member: its hint file (unpacked beside it) applies, but
+         *               an address given for the file the user named is the package's, not the member's
+         */
+        Hints forFile(Path file, String relativePath, boolean member);
     }
 
     /** One input in order: either an outcome known at once, or a file being processed by a worker. */
@@ -121,15 +130,24 @@ public final class Ingester {
                 String packed = e.failure() == null && !isSidecar(e.path())
                         ? Packages.packageType(e.path(), e.path().getFileName().toString()) : null;
                 if (packed == null) {
-                    enqueue(submit(e, mapper, corrections, pool), window, thisRun, batch);
+                    enqueue(submit(e, null, mapper, corrections, pool), window, thisRun, batch);
                     continue;
                 }
                 // A ZIP or tar of articles: each member is a source of its own, unpacked as the window takes it.
+                // The package's hints: its address is recorded on the package, its hint file's outlet, date
+                // and creators apply to each member without a hint file of its own.
+                Hints pkgHints;
+                try {
+                    pkgHints = hintsFor.forFile(e.path(), e.relativePath(), false);
+                } catch (RuntimeException ex) {
+                    enqueue(Job.known(new Outcome.Failed(e.relativePath(), "bad hints: " + describe(ex))), window, thisRun, batch);
+                    continue;
+                }
                 if (unpacked == null) unpacked = Files.createTempDirectory("parc-unpack-");
                 Path dir = unpacked.resolve(Integer.toString(++packages));
-                Packages.unpack(e.path(), e.relativePath(), packed, dir, m -> enqueue(m.skipped() != null
+                Packages.unpack(e.path(), e.relativePath(), packed, pkgHints.sourceUrl(), dir, m -> enqueue(m.skipped() != null
                         ? Job.known(new Outcome.Skipped(m.relativePath(), m.skipped()))
-                        : submit(new FileWalker.Entry(m.file(), m.relativePath(), m.failure(), m.pkg(), m.url()), mapper, corrections, pool),
+                        : submit(new FileWalker.Entry(m.file(), m.relativePath(), m.failure(), m.pkg(), m.url()), pkgHints, mapper, corrections, pool),
                         window, thisRun, batch));
                 // Its members' copies (and hint files) are read by the jobs still in flight.
                 while (!window.isEmpty()) drain(window.poll(), thisRun, batch);
@@ -158,21 +176,19 @@ public final class Ingester {
      * (read transactions, which TDB2 runs beside the writer), parsing, recognition and mapping all
      * run there, so that the calling thread only writes.
      */
-    private Job submit(FileWalker.Entry e, RecordMapper mapper, Corrections corrections, ExecutorService pool) {
+    private Job submit(FileWalker.Entry e, Hints pkgHints, RecordMapper mapper, Corrections corrections, ExecutorService pool) {
         if (e.failure() != null) return Job.known(new Outcome.Failed(e.relativePath(), e.failure()));
         if (isSidecar(e.path())) {
             return Job.known(new Outcome.Skipped(e.relativePath(), "hint file for "
                     + e.path().getFileName().toString().replaceFirst("\\.json$", "")));
         }
-        Hints given;
+        Hints own;
         try {
-            given = hintsFor.apply(e.path(), e.relativePath());
+            own = hintsFor.forFile(e.path(), e.relativePath(), e.pkg() != null);
         } catch (RuntimeException ex) {
             return Job.known(new Outcome.Failed(e.relativePath(), "bad hints: " + describe(ex)));
         }
-        // A web archive's capture says where it came from, unless the user said otherwise.
-        Hints hints = e.url() == null || given.sourceUrl() != null ? given
-                : new Hints(e.url(), given.outlet(), given.date(), given.creators(), given.origin() == null ? "WARC-Target-URI" : given.origin());
+        Hints hints = e.pkg() != null ? memberHints(own, pkgHints, e.url()) : own;
         return new Job(e.relativePath(), null, pool.submit(() -> {
             try {
                 return process(e, hints, mapper, corrections);
@@ -187,6 +203,16 @@ public final class Ingester {
                 if (e.pkg() != null) e.path().toFile().delete();
             }
         }));
+    }
+
+    /**
+     * A package member's hints: its own hint file, else the package's (outlet, date, creators; the
+     * package's address is the package's own); and a web archive's capture address, unless its hint
+     * file gives one.
+     */
+    static Hints memberHints(Hints own, Hints pkgHints, String captureUrl) {
+        Hints h = !own.isEmpty() || pkgHints == null ? own : pkgHints.withUrl(null, null);
+        return captureUrl == null || h.sourceUrl() != null ? h : h.withUrl(captureUrl, "WARC-Target-URI");
     }
 
     private Object process(FileWalker.Entry e, Hints hints, RecordMapper mapper, Corrections corrections) throws SourceException {

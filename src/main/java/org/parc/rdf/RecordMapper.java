@@ -92,6 +92,7 @@ public final class RecordMapper {
                 .addProperty(Vocab.sha256, p.sha256())
                 .addProperty(Vocab.format, p.mediaType())
                 .addLiteral(Vocab.extent, integer(m, p.size()));
+        if (p.sourceUrl() != null) r.addProperty(Vocab.sourceUrl, m.createResource(p.sourceUrl()));
         if (p.parent() != null) r.addProperty(Vocab.isPartOf, pkg(m, p.parent()));
         return r;
     }

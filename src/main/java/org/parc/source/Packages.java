@@ -26,6 +26,7 @@ import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcTargetRecord;
 import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.detect.Detector;
@@ -63,8 +64,12 @@ public final class Packages {
 
     private Packages() {}
 
-    /** A package file: where it is in the ingest (a path, or a member path of an outer package). */
-    public record Package(String relativePath, String sha256, long size, String mediaType, Package parent) {
+    /**
+     * A package file: where it is in the ingest (a path, or a member path of an outer package).
+     *
+     * @param sourceUrl where the package was fetched from (the user's hint, or a web archive's capture address), or null
+     */
+    public record Package(String relativePath, String sha256, long size, String mediaType, String sourceUrl, Package parent) {
         public String fileName() {
             return SourceFile.nameOf(relativePath);
         }
@@ -177,11 +182,13 @@ public final class Packages {
      * Unpacks a package into {@code tmp} (a folder of its own, which the caller deletes), handing each
      * member and each problem to the sink in order. A member's copy may be deleted once it has been
      * read; hint files stay until the caller deletes the folder.
+     *
+     * @param sourceUrl where the package was fetched from, or null
      */
-    public static void unpack(Path file, String relativePath, String mediaType, Path tmp, Sink sink) {
+    public static void unpack(Path file, String relativePath, String mediaType, String sourceUrl, Path tmp, Sink sink) {
         Package pkg;
         try {
-            pkg = new Package(relativePath, Checksums.sha256(file), Files.size(file), mediaType, null);
+            pkg = new Package(relativePath, Checksums.sha256(file), Files.size(file), mediaType, sourceUrl, null);
         } catch (IOException e) {
             sink.accept(Member.failed(relativePath, null, "cannot read: " + e.getMessage()));
             return;
@@ -211,13 +218,17 @@ public final class Packages {
         try {
             Files.createDirectories(tmp);
             boolean web = isWebArchive(pkg.mediaType());
-            int[] leftOut = {0};
+            int[] leftOut = {0, 0};
             List<Listed> listed = list(file, pkg.mediaType(), leftOut);
             Map<String, String> urls = new HashMap<>();
             for (Listed l : listed) if (l.url() != null) urls.put(l.name(), l.url());
             if (leftOut[0] > 0) {
                 sink.accept(Member.skipped(null, pkg.relativePath(), pkg, leftOut[0] + " of its captures are not documents "
                         + "(images, scripts, styles, redirects, errors)"));
+            }
+            if (leftOut[1] > 0) {
+                sink.accept(Member.skipped(null, pkg.relativePath(), pkg, leftOut[1] + " of its captures are revisits "
+                        + "(records that an address gave the same content as at an earlier capture), which hold no content to read"));
             }
             if (listed.isEmpty()) {
                 sink.accept(Member.failed(pkg.relativePath(), pkg, "no files in the package"));
@@ -267,7 +278,7 @@ public final class Packages {
                 if (depth >= MAX_DEPTH) {
                     throw new LimitReached("suspected zip bomb: packages inside packages more than " + MAX_DEPTH + " deep; the rest is not unpacked");
                 }
-                Package nested = new Package(member(pkg, name), Checksums.sha256(copy), Files.size(copy), inner, pkg);
+                Package nested = new Package(member(pkg, name), Checksums.sha256(copy), Files.size(copy), inner, urls.get(name), pkg);
                 try {
                     unpack(copy, nested, tmp.resolve(".parc-" + budget.members), sink, budget, depth + 1);
                 } finally {
@@ -305,7 +316,7 @@ public final class Packages {
         Path tmp = Files.createTempDirectory("parc-verify-");
         try {
             // Unpacked under the path "", each member's path is "!/" and its path inside.
-            unpack(file, "", type, tmp, m -> {
+            unpack(file, "", type, null, tmp, m -> {
                 if (m.file() == null) return;
                 try {
                     out.put(m.relativePath().substring(2), Checksums.sha256(m.file()));
@@ -363,7 +374,9 @@ public final class Packages {
         List<Listed> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         if (isWebArchive(type)) {
-            leftOut[0] = captures(file, (name, url, body) -> out.add(new Listed(name, -1, null, url)));
+            int[] left = captures(file, (name, url, body) -> out.add(new Listed(name, -1, null, url)));
+            leftOut[0] = left[0];
+            leftOut[1] = left[1];
         } else if (type.equals("application/zip")) {
             try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
                 for (ZipArchiveEntry e : byName(zip)) {
@@ -456,14 +469,21 @@ public final class Packages {
      * The documents a web archive captured, in its order: successful HTTP responses and resource
      * records whose type is a document's (a page, a PDF, a text, a feed), each named by its URI (and
      * its capture time when the URI was captured before). Returns how many responses and resources
-     * were left out: page requisites (images, scripts, styles), redirects and errors.
+     * were left out: page requisites (images, scripts, styles), redirects and errors; and how many
+     * revisits there were (a crawler's note that an address gave the same content as at an earlier
+     * capture, without the content).
      */
-    private static int captures(Path file, Capture visit) throws IOException {
+    private static int[] captures(Path file, Capture visit) throws IOException {
         int left = 0;
+        int revisits = 0;
         Set<String> seen = new HashSet<>();
         try (WarcReader warc = new WarcReader(file)) {
             warc.setLenient(true);
             for (WarcRecord r : warc) {
+                if (r instanceof WarcRevisit) {
+                    revisits++;
+                    continue;
+                }
                 if (!(r instanceof WarcResponse) && !(r instanceof WarcResource)) continue;
                 String type;
                 MessageBody body;
@@ -495,7 +515,7 @@ public final class Packages {
                 visit.visit(name, url, body);
             }
         }
-        return left;
+        return new int[] {left, revisits};
     }
 
     /** The media types of documents parc reads (of a web archive's captures, the rest are page requisites). */

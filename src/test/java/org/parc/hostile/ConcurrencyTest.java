@@ -70,7 +70,7 @@ class ConcurrencyTest {
         String partial = QueryService.PROLOGUE + """
                 ASK { GRAPH ?g { ?f a parc:SourceFile } FILTER NOT EXISTS { GRAPH ?g { ?a a schema:NewsArticle ; dcterms:title ?t } } }""";
         try (Archive archive = Stores.open(tmp.resolve("archive").toString(), true)) {
-            Ingester ingester = new Ingester(archive, Pipelines.standard(Limits.DEFAULT, false, Pipelines.clock()), 2, (p, r) -> Hints.NONE);
+            Ingester ingester = new Ingester(archive, Pipelines.standard(Limits.DEFAULT, false, Pipelines.clock()), 2, (p, r, m) -> Hints.NONE);
             CompletableFuture<IngestSummary> run = CompletableFuture.supplyAsync(() -> ingester.ingest(List.of(in), o -> {}));
             List<Integer> seen = new ArrayList<>();
             while (!run.isDone()) {

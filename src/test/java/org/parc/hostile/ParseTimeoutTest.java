@@ -94,7 +94,7 @@ class ParseTimeoutTest {
         IngestSummary s;
         long t0 = System.nanoTime();
         try (Archive archive = Stores.open(tmp.resolve("archive").toString(), true)) {
-            s = new Ingester(archive, pipeline, 2, (p, r) -> Hints.NONE).ingest(List.of(in), o -> {});
+            s = new Ingester(archive, pipeline, 2, (p, r, m) -> Hints.NONE).ingest(List.of(in), o -> {});
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         try {

@@ -33,7 +33,7 @@ class BatchedIngestTest {
         List<String> seen = new ArrayList<>();
         try (Tdb2Archive archive = Tdb2Archive.open(tmp.resolve("archive"))) {
             Ingester ingester = new Ingester(archive, Pipelines.standard(Limits.DEFAULT, false, Clock.systemUTC()), 2,
-                    (p, r) -> Hints.NONE);
+                    (p, r, m) -> Hints.NONE);
             IngestSummary s = ingester.ingest(List.of(dir), o -> {
                 if (o instanceof Outcome.Ingested i) {
                     // Reported only once committed: the graph is already readable.

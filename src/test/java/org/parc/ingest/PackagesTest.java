@@ -26,6 +26,7 @@ import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcRevisit;
 import org.netpreserve.jwarc.WarcWriter;
 import org.junit.jupiter.api.io.TempDir;
 import org.parc.source.Checksums;
@@ -223,6 +224,9 @@ class PackagesTest {
             warc.write(capture("https://coast.example.com/style.css", 200, "text/css", "body { margin: 0 }".getBytes(StandardCharsets.UTF_8), "2021-03-05T10:00:01Z"));
             warc.write(capture("https://coast.example.com/logo.png", 200, "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "2021-03-05T10:00:01Z"));
             warc.write(capture("https://coast.example.com/old", 301, "text/html", "moved".getBytes(StandardCharsets.UTF_8), "2021-03-05T10:00:02Z"));
+            // A crawler's note that the page had not changed an hour later: no content to read.
+            warc.write(new WarcRevisit.Builder(url, WarcRevisit.IDENTICAL_PAYLOAD_DIGEST_1_1).date(Instant.parse("2021-03-05T11:00:00Z"))
+                    .refersTo(java.net.URI.create(url), url, Instant.parse("2021-03-05T10:00:00Z")).build());
             // The page captured again the next day, its headline changed.
             warc.write(capture(url, 200, "text/html", new String(page, StandardCharsets.UTF_8)
                     .replace("Harbour reopens after storm", "Harbour reopens after storm, ships queue").getBytes(StandardCharsets.UTF_8), "2021-03-06T10:00:00Z"));
@@ -231,6 +235,7 @@ class PackagesTest {
         Run r = TestArchives.parc("ingest", "--store", store.toString(), "--no-entities", in.toString());
         assertEquals(0, r.code(), r::toString);
         assertTrue(r.out().contains("skipped   crawl.warc.gz  (3 of its captures are not documents"), r::toString);
+        assertTrue(r.out().contains("skipped   crawl.warc.gz  (1 of its captures are revisits (records that an address gave the same content"), r::toString);
         assertTrue(r.out().contains("ingested  crawl.warc.gz!/" + url + "  (1 article)"), r::toString);
         assertTrue(r.out().contains("ingested  crawl.warc.gz!/" + url + " (capture 2)  (1 article)"), r::toString);
         assertTrue(r.out().contains("ingested 2, unchanged 0, failed 0"), r::toString);
@@ -249,5 +254,46 @@ class PackagesTest {
         Run ok = TestArchives.parc("verify", "--store", store.toString(), in.toString());
         assertEquals(0, ok.code(), ok::toString);
         assertTrue(ok.out().contains("checked 2: ok 2"), ok::toString);
+    }
+
+    @Test
+    void aPackagesHintFileAppliesToItsMembersAndItsAddressIsThePackagesOwn() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        zip(in.resolve("batch.zip"), articles());
+        Files.writeString(in.resolve("batch.zip.json"), "{\"url\": \"https://files.example.org/batch.zip\", \"outlet\": \"Harbour Press\"}");
+        Path store = tmp.resolve("archive");
+        Run r = TestArchives.parc("ingest", "--store", store.toString(), "--no-entities", in.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("skipped   batch.zip.json  (hint file for batch.zip)"), r::toString);
+        // A member without a hint file of its own takes the package's; ferry.txt keeps its own.
+        String outlets = query(store, """
+                SELECT ?path ?outlet ?detail WHERE {
+                  ?a dcterms:publisher/schema:name ?outlet ; prov:wasDerivedFrom/parc:path ?path .
+                  ?s rdf:subject ?a ; rdf:predicate dcterms:publisher ; parc:detail ?detail .
+                } ORDER BY ?path""");
+        assertEquals(String.join("\n", "?path\t?outlet\t?detail",
+                "\"batch.zip!/2021/ferry.txt\"\t\"Valley Courier\"\t\"sidecar ferry.txt.json\"",
+                "\"batch.zip!/2021/harbour.html\"\t\"Harbour Press\"\t\"sidecar batch.zip.json\"",
+                "\"batch.zip!/bridge.txt\"\t\"Harbour Press\"\t\"sidecar batch.zip.json\""), outlets.strip());
+        // The address is where the package came from: recorded on the package, not on its members or their articles.
+        String urls = query(store, "SELECT ?type ?url WHERE { ?x parc:sourceUrl ?url ; a ?type FILTER(?type IN (parc:Package, parc:SourceFile)) } ORDER BY ?type");
+        assertEquals("?type\t?url\n<https://w3id.org/parc/ns#Package>\t<https://files.example.org/batch.zip>", urls.strip());
+        assertEquals("?n\n0", query(store, "SELECT (COUNT(?u) AS ?n) WHERE { ?a schema:url ?u }").strip());
+
+        // A web archive given alone with --source-url: the address is the archive's; its captures keep their own.
+        Path warcIn = Files.createDirectories(tmp.resolve("warc"));
+        String url = "https://coast.example.com/2021/03/05/harbour/";
+        try (FileChannel ch = FileChannel.open(warcIn.resolve("crawl.warc"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             WarcWriter warc = new WarcWriter(ch, WarcCompression.NONE)) {
+            warc.write(capture(url, 200, "text/html", articles().get("2021/harbour.html"), "2021-03-05T10:00:00Z"));
+        }
+        Path store2 = tmp.resolve("archive2");
+        Run w = TestArchives.parc("ingest", "--store", store2.toString(), "--no-entities",
+                "--source-url", "https://files.example.org/crawl.warc", warcIn.resolve("crawl.warc").toString());
+        assertEquals(0, w.code(), w::toString);
+        String pageUrls = query(store2, """
+                SELECT ?pkgUrl ?fileUrl ?url WHERE {
+                  ?a schema:url ?url ; prov:wasDerivedFrom ?f . ?f parc:sourceUrl ?fileUrl ; dcterms:isPartOf/parc:sourceUrl ?pkgUrl }""");
+        assertEquals("?pkgUrl\t?fileUrl\t?url\n<https://files.example.org/crawl.warc>\t<" + url + ">\t<" + url + ">", pageUrls.strip());
     }
 }

@@ -68,7 +68,7 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
     private static Found<String> url(HtmlFacts html, Hints hints) {
         Found<String> own = HtmlRules.url(html);
         if (own != null) return own;
-        return HtmlRules.isWebAddress(hints.sourceUrl()) ? Found.of(hints.sourceUrl(), "hint", origin(hints)) : null;
+        return HtmlRules.isWebAddress(hints.sourceUrl()) ? Found.of(hints.sourceUrl(), "hint", hints.urlOrigin() == null ? "" : hints.urlOrigin()) : null;
     }
 
     record Credits(List<Credit> list, Found<String> raw) {}

@@ -55,6 +55,7 @@ public final class SidecarHints {
             throw new UncheckedIOException(origin + ": cannot read", e);
         }
         if (root == null || !root.isObject()) throw new IllegalArgumentException(origin + ": expected a JSON object");
+        String urlOrigin = url != null ? "--source-url" : origin;
         if (url == null) url = text(root, "url");
         String outlet = text(root, "outlet");
         PartialDate date = null;
@@ -80,7 +81,7 @@ public final class SidecarHints {
                 creators.add(new Credit(name, role, org, ev));
             }
         }
-        return new Hints(url, outlet, date, List.copyOf(creators), origin);
+        return new Hints(url, outlet, date, List.copyOf(creators), origin, url == null ? null : urlOrigin);
     }
 
     private static Role role(String r, String origin) {

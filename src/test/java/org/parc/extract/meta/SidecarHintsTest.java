@@ -41,7 +41,12 @@ class SidecarHintsTest {
         assertTrue(h.creators().get(2).organization());
         assertEquals("hint", h.creators().get(0).evidence().method());
         assertEquals("sidecar a.html.json", h.origin());
-        assertEquals("https://cli.example/x", SidecarHints.forFile(f, "https://cli.example/x").sourceUrl());
+        assertEquals("sidecar a.html.json", h.urlOrigin());
+        // --source-url wins over the sidecar's "url", and its evidence says so; the sidecar's outlet stays the sidecar's.
+        Hints both = SidecarHints.forFile(f, "https://cli.example/x");
+        assertEquals("https://cli.example/x", both.sourceUrl());
+        assertEquals("--source-url", both.urlOrigin());
+        assertEquals("sidecar a.html.json", both.origin());
     }
 
     @Test
