@@ -54,6 +54,13 @@ public final class EntityMerger {
     }
 
     /** One name as written, with its occurrences and the types the recognizer gave them. */
+    /** Where the earliest of these forms' mentions starts. */
+    private static int firstAt(List<Form> forms) {
+        int min = Integer.MAX_VALUE;
+        for (Form f : forms) for (Span sp : f.spans) min = Math.min(min, sp.start());
+        return min;
+    }
+
     private static final class Form {
         final String text;
         final String folded;
@@ -165,18 +172,34 @@ public final class EntityMerger {
             if (candidates.isEmpty()) continue;
             Set<Integer> roots = new TreeSet<>();
             for (int c : candidates) roots.add(find(parent, c));
-            if (roots.size() > 1) {
-                // several bearers ("Abadi" after Haider al-Abadi and Ali al-Abadi): merging into either could be
-                // wrong, so the short name stays an entity of its own, with the candidates in its evidence
-                TreeSet<String> names = new TreeSet<>();
-                for (int r : roots) names.add(list.get(r).text);
-                s.ambiguous = "ambiguous, kept apart: could be " + String.join(" or ", names);
-                continue;
-            }
             int pick = candidates.get(0);
+            String others = "";
+            if (roots.size() > 1) {
+                // Several bearers. A reader takes the short name for the one already named where it first
+                // appears ("Mohamed" after "Ahmed Mohamed", before his father "Mohamed El-Hassan Mohamed"
+                // is named). Otherwise ("Abadi" after Haider al-Abadi and Ali al-Abadi) merging into either
+                // could be wrong: it stays an entity of its own, with the candidates in its evidence.
+                int at = firstAt(List.of(s));
+                List<Integer> named = new ArrayList<>();
+                TreeSet<String> later = new TreeSet<>();
+                for (int r : roots) {
+                    List<Form> group = new ArrayList<>();
+                    for (int i = 0; i < n; i++) if (find(parent, i) == r) group.add(list.get(i));
+                    if (firstAt(group) < at) named.add(r);
+                    else later.add(list.get(r).text);
+                }
+                if (named.size() != 1) {
+                    TreeSet<String> names = new TreeSet<>();
+                    for (int r : roots) names.add(list.get(r).text);
+                    s.ambiguous = "ambiguous, kept apart: could be " + String.join(" or ", names);
+                    continue;
+                }
+                for (int c : candidates) if (find(parent, c) == named.get(0)) { pick = c; break; }
+                others = " (the only one named before it; " + String.join(", ", later) + " later)";
+            }
             union(parent, pick, j);
             boolean given = t == EntityType.PERSON && !list.get(pick).words.get(list.get(pick).words.size() - 1).equals(s.words.get(s.words.size() - 1));
-            s.why = (t != EntityType.PERSON ? "short form of " : given ? "given name of " : "surname of ") + list.get(pick).text;
+            s.why = (t != EntityType.PERSON ? "short form of " : given ? "given name of " : "surname of ") + list.get(pick).text + others;
         }
 
         Map<Integer, List<Form>> groups = new LinkedHashMap<>();

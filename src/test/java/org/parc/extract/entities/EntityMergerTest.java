@@ -69,6 +69,23 @@ class EntityMergerTest {
     }
 
     @Test
+    void surnameAloneIsThePersonAlreadyNamedWhereItFirstAppears() {
+        // "Mohamed" first appears when only Ahmed Mohamed has been named; his father is named later.
+        String t = "Ahmed Mohamed built a clock. Mohamed was arrested. His father, Mohamed El-Hassan Mohamed, spoke. Mohamed went home.";
+        List<RawMention> raw = new ArrayList<>(at(t, EntityType.PERSON, "Ahmed Mohamed", "Mohamed El-Hassan Mohamed"));
+        for (String after : new String[] {"Mohamed was", "Mohamed went"}) {
+            raw.addAll(at(t, EntityType.PERSON, after).stream().map(r -> new RawMention(r.type(), r.start(), r.start() + 7)).toList());
+        }
+        List<Entity> es = merge(t, raw);
+        assertEquals(List.of("Mohamed"), named(es, "Ahmed Mohamed").alternateNames());
+        assertEquals(3, named(es, "Ahmed Mohamed").mentions().size());
+        assertTrue(named(es, "Ahmed Mohamed").evidence().detail().contains(
+                "Mohamed: surname of Ahmed Mohamed (the only one named before it; Mohamed El-Hassan Mohamed later)"),
+                named(es, "Ahmed Mohamed").evidence().detail());
+        assertEquals(2, es.size());
+    }
+
+    @Test
     void identityEvidenceSaysHowTheKeyWasDecided() {
         String t = "The US and Baghdad. Officials in Washington D.C. agreed.";
         List<RawMention> raw = new ArrayList<>(at(t, EntityType.PLACE, "US", "Baghdad", "Washington D.C."));
