@@ -391,7 +391,7 @@ public final class Packages {
                 for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
                     if (e.isDirectory()) continue;
                     String problem = e.isSymbolicLink() || e.isLink() ? "a link in the package"
-                            : !e.isFile() ? "not a regular file (a device or fifo in the package)" : null;
+                            : !e.isFile() || e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO() ? "not a regular file (a device or fifo in the package)" : null;
                     Listed l = listed(e.getName(), e.getSize(), problem, seen);
                     if (l != null) out.add(l);
                 }

@@ -197,7 +197,12 @@ public final class TikaNormalizer implements Normalizer {
         if (isData(mediaType)) throw new NotADocument(mediaType + " is structured data, not a document");
         String text = normalizeText(body.toString());
         if (text.isBlank()) {
-            throw new SourceException("no text found in " + mediaType + " content");
+            // A picture or a recording beside the articles is not a failed article: parc reads no text from them (no OCR).
+            if (mediaType.startsWith("image/") || mediaType.startsWith("audio/") || mediaType.startsWith("video/")) {
+                throw new NotADocument(mediaType + " with no text: a picture or recording, not a document (parc does not read text out of images or sound)");
+            }
+            throw new SourceException("no text found in " + mediaType + " content"
+                    + (mediaType.equals("application/pdf") ? " (a scanned PDF's pages are pictures: parc does no OCR)" : ""));
         }
         if (looksBinary(text)) {
             throw new SourceException("binary data, not text (read as " + mediaType + "; is the file name's extension wrong?)");
@@ -320,9 +325,8 @@ public final class TikaNormalizer implements Normalizer {
         String enc = md.get(HttpHeaders.CONTENT_ENCODING);
         if (enc != null) {
             try {
-                cs = Charset.forName(enc);
-                // The web's "ISO-8859-1" and "US-ASCII" mean Windows-1252 (WHATWG Encoding).
-                if (cs.equals(StandardCharsets.ISO_8859_1) || cs.equals(StandardCharsets.US_ASCII)) cs = CP1252;
+                // The web's "ISO-8859-1" means Windows-1252, its "EUC-KR" Windows-949 (WHATWG Encoding).
+                cs = webSuperset(Charset.forName(enc));
             } catch (RuntimeException ignored) {
                 // Tika guessed a charset this JVM lacks: UTF-8 is the web's default
             }
@@ -366,9 +370,10 @@ public final class TikaNormalizer implements Normalizer {
      * are read as UTF-8 whatever the page declares: pages saved by crawlers and browsers are often
      * re-encoded to UTF-8 with the original {@code <meta charset>} kept (a Polish page declaring
      * ISO-8859-2 came out as "bÄdzie PaweĹ"), while text in a legacy encoding is almost never valid
-     * UTF-8 once it has a few non-ASCII letters. And ISO-8859-1 and US-ASCII are read as their
-     * superset Windows-1252 (as browsers do, WHATWG Encoding): Tika guesses ISO-8859-1 for Western
-     * text saved on Windows, and would lose its curly quotes, dashes and euro signs.
+     * UTF-8 once it has a few non-ASCII letters. And an encoding is read as the superset browsers
+     * use ({@link #webSuperset}): ISO-8859-1 and US-ASCII as Windows-1252, since Tika guesses
+     * ISO-8859-1 for Western text saved on Windows, which would lose its curly quotes, dashes and
+     * euro signs; EUC-KR as Windows-949, GB2312 as GB18030, and so on.
      */
     private static final EncodingDetector WEB_ENCODINGS = new EncodingDetector() {
         private final EncodingDetector tika = TikaConfig.getDefaultConfig().getEncodingDetector();
@@ -386,9 +391,30 @@ public final class TikaNormalizer implements Normalizer {
                 if (isUtf8(head, head.length == UTF8_LOOKAHEAD)) return StandardCharsets.UTF_8;
             }
             Charset cs = tika.detect(input, metadata);
-            return cs != null && (cs.equals(StandardCharsets.ISO_8859_1) || cs.equals(StandardCharsets.US_ASCII)) ? CP1252 : cs;
+            return cs == null ? null : webSuperset(cs);
         }
     };
+
+    /**
+     * The encoding a browser reads text labelled (or detected) as cs with (WHATWG Encoding): a
+     * superset, so text that is valid in cs reads the same. News sites declared euc-kr and gb2312
+     * for decades while writing syllables and characters only Windows' code pages have: Java's
+     * strict EUC-KR and GB2312 turn them into U+FFFD (the name of China's premier Zhu Rongji, 朱镕基,
+     * came out as "朱?基"). Shift_JIS gains the NEC and IBM rows (circled numbers ①).
+     */
+    static Charset webSuperset(Charset cs) {
+        String to = switch (cs.name()) {
+            case "ISO-8859-1", "US-ASCII" -> "windows-1252";
+            case "EUC-KR" -> "x-windows-949";
+            case "GB2312", "GBK" -> "GB18030";
+            case "Big5" -> "Big5-HKSCS";
+            case "Shift_JIS" -> "windows-31j";
+            case "ISO-8859-9" -> "windows-1254";
+            case "TIS-620", "x-iso-8859-11" -> "x-windows-874";
+            default -> null;
+        };
+        return to != null && Charset.isSupported(to) ? Charset.forName(to) : cs;
+    }
 
     /** Bytes the UTF-8 check reads from the start of a file. */
     private static final int UTF8_LOOKAHEAD = 64 * 1024;

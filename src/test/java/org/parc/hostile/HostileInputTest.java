@@ -60,6 +60,15 @@ class HostileInputTest {
         expected.put("utf8-declared-latin2.html", null);
         OddFiles.text(in.resolve("latin2.html"), page, Charset.forName("ISO-8859-2"));
         expected.put("latin2.html", null);
+        // pages that declare euc-kr and gb2312 but use characters only Windows' code pages have, as browsers read them
+        String korean = "서울 똠방각하 펲시콜라. 대한민국 정부는 오늘 새로운 경제 정책을 발표했습니다. 서울시는 내일 교통 대책을 발표할 예정입니다.";
+        OddFiles.text(in.resolve("euc-kr.html"), "<html><head><meta charset=\"euc-kr\"><title>뉴스</title></head><body><p>" + korean
+                + "</p></body></html>", Charset.forName("x-windows-949"));
+        expected.put("euc-kr.html", null);
+        String chinese = "国务院总理朱镕基今天在北京发表讲话，介绍了政府的经济政策和改革计划。";
+        OddFiles.text(in.resolve("gb2312.html"), "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"
+                + "<title>新闻</title></head><body><p>" + chinese + "</p></body></html>", Charset.forName("GBK"));
+        expected.put("gb2312.html", null);
         OddFiles.invalidUtf8(in.resolve("invalid-utf8.txt"), "Budget night\n\n" + BODY + " ", " The meeting ended at midnight.");
         expected.put("invalid-utf8.txt", null);
         OddFiles.bytes(in.resolve("encrypted.pdf"), OddFiles.pdf(new String[]{"Secret minutes", BODY.substring(0, 80)}, "s3cret"));
@@ -69,6 +78,12 @@ class HostileInputTest {
         expected.put("whole.pdf", null);
         OddFiles.bytes(in.resolve("truncated.pdf"), OddFiles.cut(pdf, 0.5));
         expected.put("truncated.pdf", "?"); // a record of what survives, or a clear failure
+        // a page with no text on it, as a scanner makes (its picture left out here)
+        try (org.apache.pdfbox.pdmodel.PDDocument scan = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            scan.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            scan.save(in.resolve("scan.pdf").toFile());
+        }
+        expected.put("scan.pdf", "no text found in application/pdf content (a scanned PDF's pages are pictures: parc does no OCR)");
         byte[] docx = OddFiles.docx("Council minutes", BODY, BODY);
         OddFiles.bytes(in.resolve("whole.docx"), docx);
         expected.put("whole.docx", null);
@@ -156,6 +171,8 @@ class HostileInputTest {
         assertTrue(cp.contains("crème brûlée") && cp.contains("\u201cwe have done so for forty years\u201d \u2013"), cp);
         assertTrue(docs.get("utf8-declared-latin2.html").text().contains(polish), docs.get("utf8-declared-latin2.html")::text);
         assertTrue(docs.get("latin2.html").text().contains(polish), docs.get("latin2.html")::text);
+        assertTrue(docs.get("euc-kr.html").text().contains(korean), docs.get("euc-kr.html")::text);
+        assertTrue(docs.get("gb2312.html").text().contains(chinese), docs.get("gb2312.html")::text);
         String bad = docs.get("invalid-utf8.txt").text();
         assertTrue(bad.contains("parking in the centre.") && bad.contains("The meeting ended at midnight."), bad);
         assertTrue(docs.get("whole.pdf").text().contains("Council minutes"));

@@ -43,7 +43,10 @@ class FileTypesTest {
             d.createParagraph().createRun().setText("The harbour reopened on Friday after a week of repairs to the sea wall.");
             d.write(out);
         }
-        String out = ingestAndQuery(in, "ingested 3, unchanged 0, failed 0", """
+        // The story's photo beside it: a picture, skipped with a reason, not a failed article.
+        java.awt.image.BufferedImage photo = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        javax.imageio.ImageIO.write(photo, "png", in.resolve("harbour.png").toFile());
+        String out = ingestAndQuery(in, "ingested 3, unchanged 0, failed 0 (3 articles; 1 skipped", """
                 SELECT ?name ?format ?title ?lang ?issued ?outlet WHERE {
                   ?a a schema:NewsArticle ; dcterms:title ?title ; dcterms:language ?lang ; prov:wasDerivedFrom ?f .
                   ?f schema:name ?name ; dcterms:format ?format .
@@ -148,6 +151,7 @@ class FileTypesTest {
         Run r = TestArchives.parc("ingest", "--store", store, "--no-entities", in.toString());
         assertEquals(0, r.code(), r::toString);
         assertTrue(r.out().contains(summary), r::toString);
+        assertTrue(!summary.contains("skipped") || r.out().contains("skipped   harbour.png  (image/png with no text: a picture or recording, not a document"), r::toString);
         Run q = TestArchives.parc("query", "--store", store, "--format", "tsv", sparql);
         assertEquals(0, q.code(), q::toString);
         return q.out();
