@@ -140,21 +140,57 @@ public final class CoreNlpRecognizer implements EntityRecognizer {
         return merger.merge(text, rules.apply(text, mentions(text)), evidence);
     }
 
+    /**
+     * Characters CoreNLP annotates at once. Each token it makes costs about a kilobyte of heap, so a
+     * book-length text annotated whole (a 5-million-character report) would need gigabytes; in
+     * pieces cut at line breaks, where sentences end anyway (ssplit.newlineIsSentenceBreak), the
+     * mentions are the same and the heap holds one piece's tokens at a time.
+     */
+    static final int CHUNK_CHARS = 100_000;
+
     /** The raw typed mentions CoreNLP finds, before cleaning and merging. */
     public List<RawMention> mentions(String text) {
-        CoreDocument doc = new CoreDocument(text);
-        pipeline().annotate(doc);
+        return mentions(text, CHUNK_CHARS);
+    }
+
+    List<RawMention> mentions(String text, int chunkChars) {
         List<RawMention> out = new ArrayList<>();
-        if (doc.entityMentions() == null) return out;
+        for (int from = 0; from < text.length(); ) {
+            int to = chunkEnd(text, from, chunkChars);
+            annotate(text.substring(from, to), from, out);
+            from = to;
+        }
+        return out;
+    }
+
+    private void annotate(String chunk, int offset, List<RawMention> out) {
+        if (chunk.isBlank()) return;
+        CoreDocument doc = new CoreDocument(chunk);
+        pipeline().annotate(doc);
+        if (doc.entityMentions() == null) return;
         for (CoreEntityMention m : doc.entityMentions()) {
             EntityType t = type(m.entityType());
             if (t == null) continue;
             // CoreNLP adds pronouns ("He", "She") as PERSON mentions for its coreference: their tokens have no NER tag
             if (m.tokens().stream().allMatch(tok -> tok.ner() == null || tok.ner().equals("O"))) continue;
             int s = m.charOffsets().first, e = m.charOffsets().second;
-            if (s >= 0 && e <= text.length() && s < e) out.add(new RawMention(t, s, e));
+            if (s >= 0 && e <= chunk.length() && s < e) out.add(new RawMention(t, offset + s, offset + e));
         }
-        return out;
+    }
+
+    /**
+     * Where the piece of text starting at from ends: the whole rest when it is short enough, else
+     * just after the last line break within max characters; failing that (one very long line) after
+     * the last space, and failing that at max, never between the two halves of a surrogate pair.
+     */
+    static int chunkEnd(String text, int from, int max) {
+        if (text.length() - from <= max) return text.length();
+        int limit = from + max;
+        int nl = text.lastIndexOf('\n', limit - 1);
+        if (nl >= from) return nl + 1;
+        int sp = text.lastIndexOf(' ', limit - 1);
+        if (sp >= from) return sp + 1;
+        return Character.isHighSurrogate(text.charAt(limit - 1)) ? limit - 1 : limit;
     }
 
     static EntityType type(String tag) {

@@ -57,6 +57,21 @@ class CoreNlpRecognizerTest {
     }
 
     @Test
+    void aLongTextIsReadInPiecesWithTheSameMentions() {
+        String longText = (IRAQ + "\n").repeat(200);
+        assertTrue(longText.length() > CoreNlpRecognizer.CHUNK_CHARS);
+        List<RawMention> pieces = rec.mentions(longText);
+        assertEquals(rec.mentions(longText, Integer.MAX_VALUE), pieces);
+        assertEquals(200 * rec.mentions(IRAQ).size(), pieces.size());
+        // pieces end after a line break; a text of one long line ends them between words, never inside a surrogate pair
+        String text = "ab\ncd ef\ngh";
+        assertEquals(3, CoreNlpRecognizer.chunkEnd(text, 0, 8));
+        assertEquals(text.length(), CoreNlpRecognizer.chunkEnd(text, 3, 8));
+        assertEquals(6, CoreNlpRecognizer.chunkEnd("abcde fghij", 0, 8));
+        assertEquals(3, CoreNlpRecognizer.chunkEnd("abc\uD83D\uDE00def", 0, 4));
+    }
+
+    @Test
     void sharedInstance() {
         assertSame(CoreNlpRecognizer.shared(), CoreNlpRecognizer.shared());
         assertEquals(CoreNlpRecognizer.DEFAULT_CONFIG, rec.config());
