@@ -207,6 +207,8 @@ public final class TikaNormalizer implements Normalizer {
         if (looksBinary(text)) {
             throw new SourceException("binary data, not text (read as " + mediaType + "; is the file name's extension wrong?)");
         }
+        String undecodable = mediaType.startsWith("text/") || isHtml(mediaType) ? undecodable(text, md.get(HttpHeaders.CONTENT_ENCODING)) : null;
+        if (undecodable != null) throw new SourceException(undecodable);
         // A feed's items are articles of their own; Tika's text runs them together (and has no Atom content).
         NormalizedDocument feed = feed(file, mediaType, md, truncated);
         if (feed != null) return feed;
@@ -469,6 +471,22 @@ public final class TikaNormalizer implements Normalizer {
      * unassigned code points in more than 5% of it. Random bytes decoded as a single-byte charset
      * (what a binary file named .txt becomes) give about 12%; real text, in any script, almost none.
      */
+    /**
+     * Why a text's encoding was not the right one, or null: more than 2 % of its characters are
+     * U+FFFD, bytes the encoding it was read as has no character for. Tika guesses the encoding of
+     * a text that does not declare one, and a guess can be wrong (a short text in Korean Windows-949
+     * taken for Big5): such a text would be archived as nonsense, so it is refused with the reason.
+     */
+    static String undecodable(String text, String encoding) {
+        int n = Math.min(text.length(), 100_000);
+        int bad = 0;
+        for (int i = 0; i < n; i++) if (text.charAt(i) == '\uFFFD') bad++;
+        if (n < 16 || bad * 50 <= n) return null;
+        return "text in an encoding parc could not tell: " + bad + " of its " + (n < text.length() ? "first " : "") + n
+                + " characters are not valid in " + (encoding == null ? "the encoding it was read as" : encoding + ", the encoding it was read as")
+                + "; save it as UTF-8 and ingest it again";
+    }
+
     static boolean looksBinary(String text) {
         int n = 0;
         int bad = 0;

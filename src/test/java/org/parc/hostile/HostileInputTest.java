@@ -69,6 +69,10 @@ class HostileInputTest {
         OddFiles.text(in.resolve("gb2312.html"), "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"
                 + "<title>新闻</title></head><body><p>" + chinese + "</p></body></html>", Charset.forName("GBK"));
         expected.put("gb2312.html", null);
+        // a short text in Korean Windows-949 that Tika takes for Big5: refused with the reason, not archived as nonsense
+        OddFiles.text(in.resolve("cp949.txt"), "똠방각하 펲시콜라 ㉯㉯납!! 因九月패믤릔궈 ⓡⓖ훀¿¿¿ 긍뒙 ⓔ뎨 ㉯. . 亞영ⓔ능횹 . . . . 서울뤄 뎐학乙 家훀 ! ! !ㅠ.ㅠ "
+                + "흐흐흐 ㄱㄱㄱ☆ㅠ_ㅠ 어릴 씨 뭘 봐 펲시콜라 똠방각하\n", Charset.forName("x-windows-949"));
+        expected.put("cp949.txt", "text in an encoding parc could not tell: ");
         OddFiles.invalidUtf8(in.resolve("invalid-utf8.txt"), "Budget night\n\n" + BODY + " ", " The meeting ended at midnight.");
         expected.put("invalid-utf8.txt", null);
         OddFiles.bytes(in.resolve("encrypted.pdf"), OddFiles.pdf(new String[]{"Secret minutes", BODY.substring(0, 80)}, "s3cret"));
