@@ -467,11 +467,6 @@ public final class TikaNormalizer implements Normalizer {
     }
 
     /**
-     * True when the text is mostly not text: control characters, replacement characters or
-     * unassigned code points in more than 5% of it. Random bytes decoded as a single-byte charset
-     * (what a binary file named .txt becomes) give about 12%; real text, in any script, almost none.
-     */
-    /**
      * Why a text's encoding was not the right one, or null: more than 2 % of its characters are
      * U+FFFD, bytes the encoding it was read as has no character for. Tika guesses the encoding of
      * a text that does not declare one, and a guess can be wrong (a short text in Korean Windows-949
@@ -483,10 +478,15 @@ public final class TikaNormalizer implements Normalizer {
         for (int i = 0; i < n; i++) if (text.charAt(i) == '\uFFFD') bad++;
         if (n < 16 || bad * 50 <= n) return null;
         return "text in an encoding parc could not tell: " + bad + " of its " + (n < text.length() ? "first " : "") + n
-                + " characters are not valid in " + (encoding == null ? "the encoding it was read as" : encoding + ", the encoding it was read as")
+                + " characters " + (bad == 1 ? "is" : "are") + " not valid in " + (encoding == null ? "the encoding it was read as" : encoding + ", the encoding it was read as")
                 + "; save it as UTF-8 and ingest it again";
     }
 
+    /**
+     * True when the text is mostly not text: control characters, replacement characters or
+     * unassigned code points in more than 5% of it. Random bytes decoded as a single-byte charset
+     * (what a binary file named .txt becomes) give about 12%; real text, in any script, almost none.
+     */
     static boolean looksBinary(String text) {
         int n = 0;
         int bad = 0;
