@@ -24,8 +24,15 @@ public final class Feeds {
     /** Items read from one feed at most. */
     static final int MAX_ITEMS = 10_000;
 
-    /** A feed: its channel's title and its items in document order; {@code cut} when it had more than {@link #MAX_ITEMS}. */
-    public record Feed(String title, List<Item> items, boolean cut) {
+    /**
+     * A feed: its channel's title and its items in document order; {@code cut} when it had more than
+     * {@link #MAX_ITEMS}. {@code nitf} for a news agency's NITF document: one item, the article.
+     */
+    public record Feed(String title, List<Item> items, boolean cut, boolean nitf) {
+        public Feed(String title, List<Item> items, boolean cut) {
+            this(title, items, cut, false);
+        }
+
         /** The feed as text: the channel's title, then each item's {@link Item#text()}, a blank line between. */
         public String text() {
             StringBuilder sb = new StringBuilder();
@@ -99,6 +106,7 @@ public final class Feeds {
         }
         if (!r.isStartElement()) return null;
         String root = r.getLocalName();
+        if (root.equals("nitf")) return nitf(r);
         if (!root.equals("rss") && !root.equals("RDF") && !root.equals("feed")) return null;
         String channel = null;
         List<Raw> raws = new ArrayList<>();
@@ -128,6 +136,100 @@ public final class Feeds {
         boolean cut = raws.size() >= MAX_ITEMS && moreItems(r);
         return items.isEmpty() ? null : new Feed(channel, List.copyOf(items), cut);
     }
+
+    /**
+     * A News Industry Text Format document (IPTC's NITF, as news agencies deliver articles): its
+     * headline (hedline/hl1, else head/title), issue date (docdata/date.issue's norm), bylines (their
+     * person elements, else their text), publication (pubdata's name, else the copyright holder) and
+     * body.content's paragraphs, as one item. Null when it has neither headline nor body.
+     */
+    private static Feed nitf(XMLStreamReader r) throws XMLStreamException {
+        String title = null, headline = null, date = null, outlet = null, holder = null, body = null;
+        List<String> authors = new ArrayList<>();
+        while (r.hasNext()) {
+            if (r.next() != XMLStreamConstants.START_ELEMENT) continue;
+            switch (r.getLocalName()) {
+                case "title" -> title = title != null ? title : clean(inline(text(r)));
+                case "hl1" -> headline = headline != null ? headline : clean(inline(text(r)));
+                case "date.issue" -> date = date != null ? date : nitfDate(r.getAttributeValue(null, "norm"));
+                case "pubdata" -> outlet = outlet != null ? outlet : clean(r.getAttributeValue(null, "name"));
+                case "doc.copyright" -> holder = holder != null ? holder : clean(r.getAttributeValue(null, "holder"));
+                case "byline" -> authors.addAll(byline(r));
+                case "body.content" -> body = clean(paragraphs(blocks(r)));
+                default -> { }
+            }
+        }
+        String t = headline != null ? headline : title;
+        if (t == null && body == null) return null;
+        return new Feed(null, List.of(new Item(t, null, date, List.copyOf(authors), body, outlet != null ? outlet : holder)), false, true);
+    }
+
+    /** NITF's normalized dates, "20210305T090000Z" or "20210305", as ISO 8601; other forms as written. */
+    static String nitfDate(String norm) {
+        if (norm == null) return null;
+        var m = java.util.regex.Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:T(\\d{2})(\\d{2})(\\d{2})?(.*))?").matcher(norm.strip());
+        if (!m.matches()) return clean(norm);
+        String day = m.group(1) + "-" + m.group(2) + "-" + m.group(3);
+        if (m.group(4) == null) return day;
+        String zone = m.group(7).isEmpty() ? "" : m.group(7).replaceFirst("^([+-]\\d{2})(\\d{2})$", "$1:$2");
+        return day + "T" + m.group(4) + ":" + m.group(5) + ":" + (m.group(6) == null ? "00" : m.group(6)) + zone;
+    }
+
+    /** A byline's people (its person elements), else its text; its titles (byttl, "AP Writer") left out. */
+    private static List<String> byline(XMLStreamReader r) throws XMLStreamException {
+        List<String> people = new ArrayList<>();
+        StringBuilder rest = new StringBuilder();
+        int depth = 1;
+        while (r.hasNext() && depth > 0) {
+            int ev = r.next();
+            if (ev == XMLStreamConstants.START_ELEMENT) {
+                String name = r.getLocalName();
+                if (name.equals("person")) {
+                    String p = clean(inline(text(r)));
+                    if (p != null) people.add(p);
+                } else if (name.equals("byttl")) {
+                    text(r);
+                } else {
+                    depth++;
+                }
+            } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            } else if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA) {
+                rest.append(r.getText());
+            }
+        }
+        if (!people.isEmpty()) return people;
+        String text = clean(inline(rest.toString()));
+        return text == null ? List.of() : List.of(text);
+    }
+
+    /** Text with a line break around each block (p, hl2, block, ...) and none around inline markup (NITF's org, person, location). */
+    private static String blocks(XMLStreamReader r) throws XMLStreamException {
+        StringBuilder sb = new StringBuilder();
+        int depth = 1;
+        while (r.hasNext() && depth > 0) {
+            switch (r.next()) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> sb.append(r.getText().replace('\n', ' '));
+                case XMLStreamConstants.START_ELEMENT -> {
+                    if (r.getLocalName().equals("media")) {
+                        text(r); // a photo's or video's caption and credits: not the article's text
+                        sb.append('\n');
+                        continue;
+                    }
+                    depth++;
+                    if (NITF_BLOCKS.contains(r.getLocalName())) sb.append('\n');
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    depth--;
+                    if (depth > 0 && NITF_BLOCKS.contains(r.getLocalName())) sb.append('\n');
+                }
+                default -> { }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static final Set<String> NITF_BLOCKS = Set.of("p", "hl2", "block", "li", "tr", "note", "pre", "bq");
 
     /** True when another item or entry follows (the reader stops at the first). */
     private static boolean moreItems(XMLStreamReader r) throws XMLStreamException {

@@ -146,6 +146,26 @@ class FileTypesTest {
     }
 
     /** Ingests a folder through the CLI (no entities), checks the summary line, and answers a query as TSV. */
+    @Test
+    void aNewsAgencysNitfFileIsCataloguedFromItsElements() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(in.resolve("CW-2021-0305-01.xml"), org.parc.source.FeedsTest.NITF.strip());
+        String out = ingestAndQuery(in, "ingested 1, unchanged 0, failed 0 (1 articles;", """
+                SELECT ?title ?issued ?outlet (GROUP_CONCAT(?creator; separator="|") AS ?creators) WHERE {
+                  ?a a schema:NewsArticle ; dcterms:title ?title ; dcterms:issued ?issued ; dcterms:publisher/schema:name ?outlet ;
+                     dcterms:creator/schema:name ?creator .
+                } GROUP BY ?title ?issued ?outlet""");
+        assertEquals("?title\t?issued\t?outlet\t?creators\n\"Harbour reopens after storm\"\t\"2021-03-05\"^^<http://www.w3.org/2001/XMLSchema#date>"
+                + "\t\"Coast Wire\"\t\"Mara Quill|Ode Brand\"", out.strip().replaceAll("Ode Brand\\|Mara Quill", "Mara Quill|Ode Brand"));
+        Run how = TestArchives.parc("query", "--store", tmp.resolve("archive").toString(), "--format", "tsv", """
+                SELECT ?p ?method ?detail WHERE { ?s rdf:predicate ?p ; parc:method ?method ; parc:detail ?detail
+                  FILTER(?p IN (dcterms:title, dcterms:issued, dcterms:publisher)) } ORDER BY ?p""");
+        assertEquals(String.join("\n", "?p\t?method\t?detail",
+                "<http://purl.org/dc/terms/issued>\t\"nitf\"\t\"NITF issue date 2021-03-05T09:00:00Z\"",
+                "<http://purl.org/dc/terms/publisher>\t\"nitf\"\t\"NITF publication\"",
+                "<http://purl.org/dc/terms/title>\t\"nitf\"\t\"NITF headline\""), how.out().strip(), how::toString);
+    }
+
     private String ingestAndQuery(Path in, String summary, String sparql) {
         String store = tmp.resolve("archive").toString();
         Run r = TestArchives.parc("ingest", "--store", store, "--no-entities", in.toString());

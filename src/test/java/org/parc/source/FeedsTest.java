@@ -11,9 +11,40 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The feed reader on the shapes feeds come in: RSS 2.0 with modules, Atom, limits, refused entities. */
-class FeedsTest {
+public class FeedsTest {
     private static Feeds.Feed read(String xml) {
         return Feeds.read(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public static final String NITF = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <!DOCTYPE nitf SYSTEM "nitf-3-6.dtd">
+            <nitf><head><title>HARBOUR-REOPENS</title>
+              <docdata><doc-id id-string="CW-2021-0305-01"/><date.issue norm="20210305T090000Z"/>
+                <doc.copyright year="2021" holder="Coast Wire Agency"/></docdata>
+              <pubdata type="web" name="Coast Wire"/></head>
+            <body><body.head><hedline><hl1>Harbour reopens after storm</hl1></hedline>
+              <byline>By <person>Mara Quill</person> and <person>Ode Brand</person>, <byttl>Coast Wire Writers</byttl></byline>
+              <dateline><location>PORTSMOUTH</location></dateline></body.head>
+            <body.content><p>The <org>port authority</org> reopened the harbour in <location>Portsmouth</location> on Friday.</p>
+              <media media-type="image"><media-caption>Ships at the quay.</media-caption></media>
+              <hl2>Repairs</hl2><p>Work on the sea wall took a week.</p></body.content></body></nitf>""";
+
+    @Test
+    void aNitfDocumentIsOneItemWithItsHeadlineDateBylineAndPublication() {
+        Feeds.Feed f = read(NITF.strip());
+        assertTrue(f.nitf());
+        assertEquals(1, f.items().size());
+        Feeds.Item i = f.items().get(0);
+        assertEquals("Harbour reopens after storm", i.title(), "the headline, not the slug in head/title");
+        assertEquals("2021-03-05T09:00:00Z", i.published());
+        assertEquals(List.of("Mara Quill", "Ode Brand"), i.authors());
+        assertEquals("Coast Wire", i.channel());
+        assertEquals("The port authority reopened the harbour in Portsmouth on Friday.\n\nRepairs\n\nWork on the sea wall took a week.", i.body(),
+                "inline markup (org, location) stays in its paragraph; a photo's caption is not the article's text");
+        assertEquals("2021-03-05", Feeds.nitfDate("20210305"));
+        assertEquals("2021-03-05T09:00:00-05:00", Feeds.nitfDate("20210305T0900-0500"));
+        assertNull(read("<nitf><head><title></title></head><body/></nitf>"));
     }
 
     @Test

@@ -102,20 +102,23 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
      */
     private static ArticleMetadata feedItem(NormalizedDocument doc, Story story, Hints hints, String text) {
         Feeds.Item item = story.item();
-        String where = "item " + story.index();
+        // A news agency's NITF document is read as a feed of one item, its own evidence saying so.
+        boolean nitf = doc.feed() != null && doc.feed().nitf();
+        String method = nitf ? "nitf" : "feed-item";
+        String where = nitf ? "NITF" : "item " + story.index();
         Dateline dateline = TextCues.dateline(text);
         Found<String> outlet = hintedOutlet(hints);
-        if (outlet == null && item.channel() != null) outlet = Found.of(item.channel(), "feed-item", "feed title");
-        Found<String> title = item.title() != null ? Found.of(item.title(), "feed-item", where + " title") : TextRules.firstLine(text);
+        if (outlet == null && item.channel() != null) outlet = Found.of(item.channel(), method, nitf ? "NITF publication" : "feed title");
+        Found<String> title = item.title() != null ? Found.of(item.title(), method, where + (nitf ? " headline" : " title")) : TextRules.firstLine(text);
         Found<PartialDate> issued = hintedDate(hints);
         if (issued == null && item.published() != null) {
             PartialDate d = Dates.parse(item.published());
-            if (d != null) issued = Found.of(d, "feed-item", where + " date " + item.published());
+            if (d != null) issued = Found.of(d, method, where + (nitf ? " issue date " : " date ") + item.published());
         }
         Credits credits = hintedCredits(hints);
         if (credits == null) {
             List<Credit> list = new ArrayList<>();
-            Evidence ev = Evidence.of("feed-item", where + " author");
+            Evidence ev = Evidence.of(method, where + (nitf ? " byline" : " author"));
             for (String a : item.authors()) {
                 Matcher m = MAIL_AND_NAME.matcher(a);
                 String name = m.matches() ? m.group(1).strip() : a;
@@ -124,7 +127,7 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
             }
             credits = new Credits(list, item.authors().isEmpty() ? null : new Found<>(String.join("\n", item.authors()), ev));
         }
-        Found<String> url = HtmlRules.isWebAddress(item.link()) ? Found.of(item.link(), "feed-item", where + " link") : null;
+        Found<String> url = HtmlRules.isWebAddress(item.link()) ? Found.of(item.link(), method, where + " link") : null;
         Found<String> lang = language(doc, null, text);
         return new ArticleMetadata(title, lang, issued, outlet, credits.list(), credits.raw(), dateline, url);
     }
