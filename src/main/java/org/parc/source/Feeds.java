@@ -26,11 +26,12 @@ public final class Feeds {
 
     /**
      * A feed: its channel's title and its items in document order; {@code cut} when it had more than
-     * {@link #MAX_ITEMS}. {@code nitf} for a news agency's NITF document: one item, the article.
+     * {@link #MAX_ITEMS}. {@code agencyFormat} is null for a web feed, "NITF" or "NewsML-G2" for the
+     * formats news agencies deliver articles in: each item an article.
      */
-    public record Feed(String title, List<Item> items, boolean cut, boolean nitf) {
+    public record Feed(String title, List<Item> items, boolean cut, String agencyFormat) {
         public Feed(String title, List<Item> items, boolean cut) {
-            this(title, items, cut, false);
+            this(title, items, cut, null);
         }
 
         /** The feed as text: the channel's title, then each item's {@link Item#text()}, a blank line between. */
@@ -62,12 +63,13 @@ public final class Feeds {
 
     private static final String MEDIA_RSS = "http://search.yahoo.com/mrss/";
     private static final Set<String> TYPES = Set.of("application/rss+xml", "application/atom+xml",
-            "application/rdf+xml", "application/xml", "text/xml");
+            "application/rdf+xml", "application/xml", "text/xml",
+            "application/vnd.iptc.g2.newsmessage+xml", "application/vnd.iptc.g2.newsitem+xml");
     private static final XMLInputFactory XML = factory();
 
     private Feeds() {}
 
-    /** True for media types a feed may be detected as (RSS 1.0 is RDF; some feeds are only "XML"). */
+    /** True for media types a feed may be detected as (RSS 1.0 is RDF; some feeds, and NITF, are only "XML"; NewsML-G2 has its own). */
     static boolean mayBe(String mediaType) {
         return TYPES.contains(mediaType);
     }
@@ -107,6 +109,7 @@ public final class Feeds {
         if (!r.isStartElement()) return null;
         String root = r.getLocalName();
         if (root.equals("nitf")) return nitf(r);
+        if (root.equals("newsItem") || root.equals("newsMessage")) return newsMl(r, root.equals("newsItem"));
         if (!root.equals("rss") && !root.equals("RDF") && !root.equals("feed")) return null;
         String channel = null;
         List<Raw> raws = new ArrayList<>();
@@ -161,7 +164,71 @@ public final class Feeds {
         }
         String t = headline != null ? headline : title;
         if (t == null && body == null) return null;
-        return new Feed(null, List.of(new Item(t, null, date, List.copyOf(authors), body, outlet != null ? outlet : holder)), false, true);
+        return new Feed(null, List.of(new Item(t, null, date, List.copyOf(authors), body, outlet != null ? outlet : holder)), false, "NITF");
+    }
+
+    /**
+     * IPTC NewsML-G2: a newsItem, or a newsMessage of several, each text item an article: its
+     * headline, date (contentCreated, else firstCreated, else versionCreated), creators (their names,
+     * else the "by" line), provider (else the copyright holder) and inline content (NITF or XHTML
+     * paragraphs, or plain text). Null when no item has a headline or content.
+     */
+    private static Feed newsMl(XMLStreamReader r, boolean atItem) throws XMLStreamException {
+        List<Item> items = new ArrayList<>();
+        if (atItem) {
+            addNewsItem(r, items);
+        } else {
+            while (r.hasNext() && items.size() < MAX_ITEMS) {
+                if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("newsItem")) addNewsItem(r, items);
+            }
+        }
+        return items.isEmpty() ? null : new Feed(null, List.copyOf(items), false, "NewsML-G2");
+    }
+
+    /** Reads one newsItem (the reader on its start tag) up to its end tag. */
+    private static void addNewsItem(XMLStreamReader r, List<Item> items) throws XMLStreamException {
+        String headline = null, created = null, first = null, version = null, provider = null, holder = null, by = null, body = null;
+        List<String> creators = new ArrayList<>();
+        int depth = 1;
+        while (r.hasNext() && depth > 0) {
+            int ev = r.next();
+            if (ev == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+                continue;
+            }
+            if (ev != XMLStreamConstants.START_ELEMENT) continue;
+            switch (r.getLocalName()) {
+                case "headline" -> headline = headline != null ? headline : clean(inline(text(r)));
+                case "contentCreated" -> created = clean(text(r));
+                case "firstCreated" -> first = clean(text(r));
+                case "versionCreated" -> version = clean(text(r));
+                case "provider" -> {
+                    provider = clean(r.getAttributeValue(null, "literal"));
+                    String name = clean(inline(text(r)));
+                    if (provider == null) provider = name;
+                }
+                case "copyrightHolder" -> {
+                    holder = clean(r.getAttributeValue(null, "literal"));
+                    String name = clean(inline(text(r)));
+                    if (holder == null) holder = name;
+                }
+                case "creator" -> {
+                    String name = clean(r.getAttributeValue(null, "literal"));
+                    String inner = clean(inline(text(r)));
+                    if (name == null) name = inner;
+                    if (name != null) creators.add(name);
+                }
+                case "by" -> by = by != null ? by : clean(inline(text(r)));
+                case "inlineXML" -> body = body != null ? body : clean(paragraphs(blocks(r)));
+                case "inlineData" -> body = body != null ? body : clean(paragraphs(text(r)));
+                case "remoteContent" -> text(r); // a picture's or a video's rendition: not text
+                default -> depth++;
+            }
+        }
+        if (headline == null && body == null) return;
+        List<String> authors = !creators.isEmpty() ? List.copyOf(creators) : by == null ? List.of() : List.of(by);
+        String date = created != null ? created : first != null ? first : version;
+        items.add(new Item(headline, null, date, authors, body, provider != null ? provider : holder));
     }
 
     /** NITF's normalized dates, "20210305T090000Z" or "20210305", as ISO 8601; other forms as written. */
@@ -203,7 +270,10 @@ public final class Feeds {
         return text == null ? List.of() : List.of(text);
     }
 
-    /** Text with a line break around each block (p, hl2, block, ...) and none around inline markup (NITF's org, person, location). */
+    /**
+     * Text with a line break around each block (NITF's p, hl2, block; XHTML's p, div, h1...) and none
+     * around inline markup (NITF's org, person, location; XHTML's a, em); a picture's media element left out.
+     */
     private static String blocks(XMLStreamReader r) throws XMLStreamException {
         StringBuilder sb = new StringBuilder();
         int depth = 1;
@@ -229,7 +299,8 @@ public final class Feeds {
         return sb.toString();
     }
 
-    private static final Set<String> NITF_BLOCKS = Set.of("p", "hl2", "block", "li", "tr", "note", "pre", "bq");
+    private static final Set<String> NITF_BLOCKS = Set.of("p", "hl2", "block", "li", "tr", "note", "pre", "bq",
+            "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "br");
 
     /** True when another item or entry follows (the reader stops at the first). */
     private static boolean moreItems(XMLStreamReader r) throws XMLStreamException {

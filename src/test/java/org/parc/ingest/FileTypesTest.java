@@ -161,9 +161,25 @@ class FileTypesTest {
                 SELECT ?p ?method ?detail WHERE { ?s rdf:predicate ?p ; parc:method ?method ; parc:detail ?detail
                   FILTER(?p IN (dcterms:title, dcterms:issued, dcterms:publisher)) } ORDER BY ?p""");
         assertEquals(String.join("\n", "?p\t?method\t?detail",
-                "<http://purl.org/dc/terms/issued>\t\"nitf\"\t\"NITF issue date 2021-03-05T09:00:00Z\"",
-                "<http://purl.org/dc/terms/publisher>\t\"nitf\"\t\"NITF publication\"",
+                "<http://purl.org/dc/terms/issued>\t\"nitf\"\t\"NITF date 2021-03-05T09:00:00Z\"",
+                "<http://purl.org/dc/terms/publisher>\t\"nitf\"\t\"NITF publisher\"",
                 "<http://purl.org/dc/terms/title>\t\"nitf\"\t\"NITF headline\""), how.out().strip(), how::toString);
+    }
+
+    @Test
+    void aNewsMlMessageGivesOneArticlePerTextItem() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(in.resolve("coastwire-20210305.xml"), org.parc.source.FeedsTest.NEWSML.strip());
+        String out = ingestAndQuery(in, "ingested 1, unchanged 0, failed 0 (2 articles;", """
+                SELECT ?title ?issued ?outlet ?creator ?detail WHERE {
+                  ?a a schema:NewsArticle ; dcterms:title ?title ; dcterms:issued ?issued ; dcterms:publisher/schema:name ?outlet ;
+                     dcterms:creator/schema:name ?creator .
+                  ?s rdf:subject ?a ; rdf:predicate dcterms:title ; parc:method "newsml" ; parc:detail ?detail .
+                } ORDER BY ?issued""");
+        String date = "^^<http://www.w3.org/2001/XMLSchema#date>";
+        assertEquals(String.join("\n", "?title\t?issued\t?outlet\t?creator\t?detail",
+                "\"Harbour reopens after storm\"\t\"2021-03-05\"" + date + "\t\"Coast Wire\"\t\"Mara Quill\"\t\"NewsML-G2 item 1 headline\"",
+                "\"Ferry strike ends\"\t\"2021-03-07\"" + date + "\t\"Coast Wire\"\t\"Ode Brand\"\t\"NewsML-G2 item 2 headline\""), out.strip());
     }
 
     private String ingestAndQuery(Path in, String summary, String sparql) {

@@ -30,10 +30,57 @@ public class FeedsTest {
               <media media-type="image"><media-caption>Ships at the quay.</media-caption></media>
               <hl2>Repairs</hl2><p>Work on the sea wall took a week.</p></body.content></body></nitf>""";
 
+    public static final String NEWSML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">
+              <header><sent>2021-03-05T10:00:00Z</sent></header>
+              <itemSet>
+                <newsItem guid="urn:newsml:coastwire.example:20210305:harbour" version="1" standard="NewsML-G2" standardversion="2.29">
+                  <rightsInfo><copyrightHolder literal="Coast Wire Agency"/></rightsInfo>
+                  <itemMeta><itemClass qcode="ninat:text"/><provider literal="Coast Wire"/>
+                    <versionCreated>2021-03-05T09:30:00Z</versionCreated><firstCreated>2021-03-05T09:00:00Z</firstCreated></itemMeta>
+                  <contentMeta><contentCreated>2021-03-05T08:45:00Z</contentCreated>
+                    <located qcode="geo:portsmouth"><name>Portsmouth</name></located>
+                    <creator role="crol:author"><name>Mara Quill</name></creator>
+                    <headline>Harbour reopens after storm</headline><by>By Mara Quill</by><dateline>PORTSMOUTH</dateline></contentMeta>
+                  <contentSet><inlineXML contenttype="application/nitf+xml"><nitf xmlns="http://iptc.org/std/NITF/2006-10-18/"><body><body.content>
+                    <p>The <org>port authority</org> reopened the harbour on Friday.</p><p>Work on the sea wall took a week.</p>
+                  </body.content></body></nitf></inlineXML></contentSet>
+                </newsItem>
+                <newsItem guid="urn:newsml:coastwire.example:20210305:photo" version="1" standard="NewsML-G2">
+                  <itemMeta><itemClass qcode="ninat:picture"/><provider literal="Coast Wire"/></itemMeta>
+                  <contentSet><remoteContent href="https://coastwire.example/p.jpg" contenttype="image/jpeg"/></contentSet>
+                </newsItem>
+                <newsItem guid="urn:newsml:coastwire.example:20210305:ferry" version="1" standard="NewsML-G2">
+                  <itemMeta><itemClass qcode="ninat:text"/><provider literal="Coast Wire"/><firstCreated>2021-03-07T12:00:00Z</firstCreated></itemMeta>
+                  <contentMeta><headline>Ferry strike ends</headline><by>By Ode Brand</by></contentMeta>
+                  <contentSet><inlineXML contenttype="application/xhtml+xml"><html xmlns="http://www.w3.org/1999/xhtml"><body>
+                    <h1>Ferry strike ends</h1><p>Ferry workers ended a <em>week-long</em> strike on Sunday.</p></body></html></inlineXML></contentSet>
+                </newsItem>
+              </itemSet>
+            </newsMessage>""";
+
+    @Test
+    void aNewsMlMessageGivesEachTextItemAsAnArticle() {
+        Feeds.Feed f = read(NEWSML.strip());
+        assertEquals("NewsML-G2", f.agencyFormat());
+        assertEquals(2, f.items().size(), "the picture item has no text");
+        Feeds.Item h = f.items().get(0);
+        assertEquals("Harbour reopens after storm", h.title());
+        assertEquals("2021-03-05T08:45:00Z", h.published(), "the content's creation, before first and version created");
+        assertEquals(List.of("Mara Quill"), h.authors());
+        assertEquals("Coast Wire", h.channel());
+        assertEquals("The port authority reopened the harbour on Friday.\n\nWork on the sea wall took a week.", h.body());
+        Feeds.Item ferry = f.items().get(1);
+        assertEquals("2021-03-07T12:00:00Z", ferry.published());
+        assertEquals(List.of("By Ode Brand"), ferry.authors(), "no creator element: the by line");
+        assertEquals("Ferry strike ends\n\nFerry workers ended a week-long strike on Sunday.", ferry.body());
+    }
+
     @Test
     void aNitfDocumentIsOneItemWithItsHeadlineDateBylineAndPublication() {
         Feeds.Feed f = read(NITF.strip());
-        assertTrue(f.nitf());
+        assertEquals("NITF", f.agencyFormat());
         assertEquals(1, f.items().size());
         Feeds.Item i = f.items().get(0);
         assertEquals("Harbour reopens after storm", i.title(), "the headline, not the slug in head/title");

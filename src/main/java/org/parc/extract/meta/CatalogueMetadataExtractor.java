@@ -102,23 +102,24 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
      */
     private static ArticleMetadata feedItem(NormalizedDocument doc, Story story, Hints hints, String text) {
         Feeds.Item item = story.item();
-        // A news agency's NITF document is read as a feed of one item, its own evidence saying so.
-        boolean nitf = doc.feed() != null && doc.feed().nitf();
-        String method = nitf ? "nitf" : "feed-item";
-        String where = nitf ? "NITF" : "item " + story.index();
+        // A news agency's NITF or NewsML-G2 document is read as a feed of its articles, its own evidence saying so.
+        String agency = doc.feed() == null ? null : doc.feed().agencyFormat();
+        String method = agency == null ? "feed-item" : agency.equals("NITF") ? "nitf" : "newsml";
+        String where = agency == null ? "item " + story.index()
+                : doc.feed().items().size() == 1 ? agency : agency + " item " + story.index();
         Dateline dateline = TextCues.dateline(text);
         Found<String> outlet = hintedOutlet(hints);
-        if (outlet == null && item.channel() != null) outlet = Found.of(item.channel(), method, nitf ? "NITF publication" : "feed title");
-        Found<String> title = item.title() != null ? Found.of(item.title(), method, where + (nitf ? " headline" : " title")) : TextRules.firstLine(text);
+        if (outlet == null && item.channel() != null) outlet = Found.of(item.channel(), method, agency != null ? where + " publisher" : "feed title");
+        Found<String> title = item.title() != null ? Found.of(item.title(), method, where + (agency != null ? " headline" : " title")) : TextRules.firstLine(text);
         Found<PartialDate> issued = hintedDate(hints);
         if (issued == null && item.published() != null) {
             PartialDate d = Dates.parse(item.published());
-            if (d != null) issued = Found.of(d, method, where + (nitf ? " issue date " : " date ") + item.published());
+            if (d != null) issued = Found.of(d, method, where + " date " + item.published());
         }
         Credits credits = hintedCredits(hints);
         if (credits == null) {
             List<Credit> list = new ArrayList<>();
-            Evidence ev = Evidence.of(method, where + (nitf ? " byline" : " author"));
+            Evidence ev = Evidence.of(method, where + (agency != null ? " byline" : " author"));
             for (String a : item.authors()) {
                 Matcher m = MAIL_AND_NAME.matcher(a);
                 String name = m.matches() ? m.group(1).strip() : a;
