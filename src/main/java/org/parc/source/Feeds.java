@@ -189,14 +189,8 @@ public final class Feeds {
     private static void addNewsItem(XMLStreamReader r, List<Item> items) throws XMLStreamException {
         String headline = null, created = null, first = null, version = null, provider = null, holder = null, by = null, body = null;
         List<String> creators = new ArrayList<>();
-        int depth = 1;
-        while (r.hasNext() && depth > 0) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-                continue;
-            }
-            if (ev != XMLStreamConstants.START_ELEMENT) continue;
+        int[] depth = {1};
+        while (nextStart(r, depth)) {
             switch (r.getLocalName()) {
                 case "headline" -> headline = headline != null ? headline : clean(inline(text(r)));
                 case "contentCreated" -> created = clean(text(r));
@@ -222,7 +216,7 @@ public final class Feeds {
                 case "inlineXML" -> body = body != null ? body : clean(paragraphs(blocks(r)));
                 case "inlineData" -> body = body != null ? body : clean(paragraphs(text(r)));
                 case "remoteContent" -> text(r); // a picture's or a video's rendition: not text
-                default -> depth++;
+                default -> depth[0]++;
             }
         }
         if (headline == null && body == null) return;
@@ -322,20 +316,27 @@ public final class Feeds {
         String body;
     }
 
+    /**
+     * Moves to the next start tag inside the element whose depth is tracked (depth[0], 1 on its own
+     * start tag; the caller adds 1 for each start tag it does not read to its end); false on its end tag.
+     */
+    private static boolean nextStart(XMLStreamReader r, int[] depth) throws XMLStreamException {
+        while (r.hasNext() && depth[0] > 0) {
+            int ev = r.next();
+            if (ev == XMLStreamConstants.END_ELEMENT) depth[0]--;
+            else if (ev == XMLStreamConstants.START_ELEMENT) return true;
+        }
+        return false;
+    }
+
     /** Reads one item (the reader on its start tag) up to its end tag. */
     private static Raw item(XMLStreamReader r) throws XMLStreamException {
         Raw i = new Raw();
-        int depth = 1;
-        while (r.hasNext() && depth > 0) {
-            int ev = r.next();
-            if (ev == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-                continue;
-            }
-            if (ev != XMLStreamConstants.START_ELEMENT) continue;
+        int[] depth = {1};
+        while (nextStart(r, depth)) {
             // only the item's own elements: not Media RSS's titles and descriptions of its images
-            if (depth > 1 || MEDIA_RSS.equals(r.getNamespaceURI())) {
-                depth++;
+            if (depth[0] > 1 || MEDIA_RSS.equals(r.getNamespaceURI())) {
+                depth[0]++;
                 continue;
             }
             String name = r.getLocalName();
@@ -368,7 +369,7 @@ public final class Feeds {
                 }
                 case "description", "summary" -> i.description = clean(body(text(r)));
                 case "content", "encoded" -> i.content = clean(body(text(r)));
-                default -> depth++;
+                default -> depth[0]++;
             }
         }
         if (i.link == null) i.link = i.guid;
