@@ -196,20 +196,10 @@ public final class Feeds {
                 case "contentCreated" -> created = clean(text(r));
                 case "firstCreated" -> first = clean(text(r));
                 case "versionCreated" -> version = clean(text(r));
-                case "provider" -> {
-                    provider = clean(r.getAttributeValue(null, "literal"));
-                    String name = clean(inline(text(r)));
-                    if (provider == null) provider = name;
-                }
-                case "copyrightHolder" -> {
-                    holder = clean(r.getAttributeValue(null, "literal"));
-                    String name = clean(inline(text(r)));
-                    if (holder == null) holder = name;
-                }
+                case "provider" -> provider = literalOrName(r);
+                case "copyrightHolder" -> holder = literalOrName(r);
                 case "creator" -> {
-                    String name = clean(r.getAttributeValue(null, "literal"));
-                    String inner = clean(inline(text(r)));
-                    if (name == null) name = inner;
+                    String name = literalOrName(r);
                     if (name != null) creators.add(name);
                 }
                 case "by" -> by = by != null ? by : clean(inline(text(r)));
@@ -225,10 +215,20 @@ public final class Feeds {
         items.add(new Item(headline, null, date, authors, body, provider != null ? provider : holder));
     }
 
+    /** A NewsML-G2 party (provider, creator, copyright holder): its literal attribute, else its name's text; the reader ends on its end tag. */
+    private static String literalOrName(XMLStreamReader r) throws XMLStreamException {
+        String literal = clean(r.getAttributeValue(null, "literal"));
+        String name = clean(inline(text(r)));
+        return literal != null ? literal : name;
+    }
+
+    private static final java.util.regex.Pattern NITF_DATE =
+            java.util.regex.Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:T(\\d{2})(\\d{2})(\\d{2})?(.*))?");
+
     /** NITF's normalized dates, "20210305T090000Z" or "20210305", as ISO 8601; other forms as written. */
     static String nitfDate(String norm) {
         if (norm == null) return null;
-        var m = java.util.regex.Pattern.compile("(\\d{4})(\\d{2})(\\d{2})(?:T(\\d{2})(\\d{2})(\\d{2})?(.*))?").matcher(norm.strip());
+        var m = NITF_DATE.matcher(norm.strip());
         if (!m.matches()) return clean(norm);
         String day = m.group(1) + "-" + m.group(2) + "-" + m.group(3);
         if (m.group(4) == null) return day;
@@ -293,8 +293,6 @@ public final class Feeds {
         return sb.toString();
     }
 
-    private static final Set<String> NITF_BLOCKS = Set.of("p", "hl2", "block", "li", "tr", "note", "pre", "bq",
-            "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "br");
 
     /** True when another item or entry follows (the reader stops at the first). */
     private static boolean moreItems(XMLStreamReader r) throws XMLStreamException {
@@ -408,6 +406,10 @@ public final class Feeds {
 
     private static final Set<String> BLOCKS = Set.of("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6",
             "blockquote", "tr", "pre", "section", "article", "figcaption", "dd", "dt");
+
+    /** The blocks of XHTML (as in feeds) and NITF's own: subheads, blocks, notes, block quotes. */
+    private static final Set<String> NITF_BLOCKS = java.util.stream.Stream.concat(BLOCKS.stream(),
+            java.util.stream.Stream.of("hl2", "block", "note", "bq")).collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     /** A title or name written as HTML (Atom's type="html", escaped entities) as plain text on one line. */
     private static String inline(String s) {

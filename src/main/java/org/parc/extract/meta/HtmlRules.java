@@ -232,8 +232,10 @@ final class HtmlRules {
         return null;
     }
 
+    private static final java.util.regex.Pattern WEB_ADDRESS = java.util.regex.Pattern.compile("(?i)https?://[^\\s/?#]+[^\\s]*");
+
     static boolean isWebAddress(String u) {
-        return u != null && u.matches("(?i)https?://[^\\s/?#]+[^\\s]*");
+        return u != null && WEB_ADDRESS.matcher(u).matches();
     }
 
     // ---------------------------------------------------------------- outlet
