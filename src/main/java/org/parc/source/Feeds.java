@@ -136,7 +136,7 @@ public final class Feeds {
             if (i.title == null && i.body == null) continue;
             items.add(new Item(i.title, i.link, i.published, List.copyOf(i.authors), i.body, channel));
         }
-        boolean cut = raws.size() >= MAX_ITEMS && moreItems(r);
+        boolean cut = raws.size() >= MAX_ITEMS && moreItems(r, Set.of("item", "entry"));
         return items.isEmpty() ? null : new Feed(channel, List.copyOf(items), cut);
     }
 
@@ -182,7 +182,8 @@ public final class Feeds {
                 if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("newsItem")) addNewsItem(r, items);
             }
         }
-        return items.isEmpty() ? null : new Feed(null, List.copyOf(items), false, "NewsML-G2");
+        boolean cut = items.size() >= MAX_ITEMS && moreItems(r, Set.of("newsItem"));
+        return items.isEmpty() ? null : new Feed(null, List.copyOf(items), cut, "NewsML-G2");
     }
 
     /** Reads one newsItem (the reader on its start tag) up to its end tag. */
@@ -294,10 +295,10 @@ public final class Feeds {
     }
 
 
-    /** True when another item or entry follows (the reader stops at the first). */
-    private static boolean moreItems(XMLStreamReader r) throws XMLStreamException {
+    /** True when another element of one of these names follows (the reader stops at the first). */
+    private static boolean moreItems(XMLStreamReader r, Set<String> names) throws XMLStreamException {
         while (r.hasNext()) {
-            if (r.next() == XMLStreamConstants.START_ELEMENT && (r.getLocalName().equals("item") || r.getLocalName().equals("entry"))) return true;
+            if (r.next() == XMLStreamConstants.START_ELEMENT && names.contains(r.getLocalName())) return true;
         }
         return false;
     }

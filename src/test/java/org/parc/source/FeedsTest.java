@@ -152,5 +152,11 @@ public class FeedsTest {
         Feeds.Feed f = read(sb.append("</channel></rss>").toString());
         assertEquals(Feeds.MAX_ITEMS, f.items().size());
         assertTrue(f.cut());
+        // a news agency's message of too many items, likewise
+        StringBuilder msg = new StringBuilder("<newsMessage><itemSet>");
+        for (int i = 0; i <= Feeds.MAX_ITEMS; i++) msg.append("<newsItem><contentMeta><headline>Item ").append(i).append("</headline></contentMeta></newsItem>");
+        Feeds.Feed m = read(msg.append("</itemSet></newsMessage>").toString());
+        assertEquals(Feeds.MAX_ITEMS, m.items().size());
+        assertTrue(m.cut());
     }
 }
