@@ -1,5 +1,6 @@
 package org.parc.source;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,9 @@ import org.jsoup.nodes.TextNode;
  * date and authors the feed states for it. Tika reads a feed as one text (and leaves out Atom's content),
  * so a feed of twenty items would be catalogued as one article named after the channel.
  *
- * <p>The XML is read with DTDs and external entities off: a feed is untrusted input.
+ * <p>The XML is read with DTDs and external entities off: a feed is untrusted input. HTML's named
+ * references ({@code &mdash;}), which web feeds and NITF use without declaring them, are read as the
+ * characters they name ({@link HtmlEntityInput}).
  */
 public final class Feeds {
     /** Items read from one feed at most. */
@@ -80,13 +83,13 @@ public final class Feeds {
      */
     static Feed read(InputStream xml) {
         try {
-            XMLStreamReader r = XML.createXMLStreamReader(xml);
+            XMLStreamReader r = XML.createXMLStreamReader(HtmlEntityInput.of(xml));
             try {
                 return read(r);
             } finally {
                 r.close();
             }
-        } catch (XMLStreamException | RuntimeException e) {
+        } catch (XMLStreamException | IOException | RuntimeException e) {
             return null;
         }
     }

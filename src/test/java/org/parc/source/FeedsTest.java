@@ -134,6 +134,24 @@ public class FeedsTest {
     }
 
     @Test
+    void htmlNamedReferencesAreReadAsTheirCharacters() {
+        // web feeds and NITF use &mdash; and &nbsp; without declaring them (NITF's DTD does, and is not read)
+        Feeds.Feed f = read("""
+                <rss version="2.0"><channel><title>Harbour &amp; Coast Gazette</title>
+                <item><title>Harbour reopens &mdash; ferries return</title>
+                  <description>The port&rsquo;s harbour reopened.&nbsp;Ferries resumed.</description></item>
+                </channel></rss>""");
+        assertEquals("Harbour & Coast Gazette", f.title());
+        assertEquals("Harbour reopens \u2014 ferries return", f.items().get(0).title());
+        assertEquals("The port\u2019s harbour reopened. Ferries resumed.", f.items().get(0).body());
+        Feeds.Feed nitf = read(NITF.strip().replace("Work on the sea wall", "Work&nbsp;on the sea&mdash;wall"));
+        assertEquals("NITF", nitf.agencyFormat());
+        assertTrue(nitf.items().get(0).body().endsWith("Work on the sea\u2014wall took a week."), nitf.items().get(0).body());
+        assertNull(read("<!DOCTYPE rss [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;\">]><rss><channel><item><title>&lol2;</title></item></channel></rss>"),
+                "an entity the document declares is still refused");
+    }
+
+    @Test
     void notAFeedOrNotWellFormedOrUsingDeclaredEntitiesIsNull() {
         assertNull(read("<html><body><p>Hello</p></body></html>"));
         assertNull(read("<rss><channel><title>Wire</title></channel></rss>"), "no items");
