@@ -218,16 +218,16 @@ public final class Packages {
         try {
             Files.createDirectories(tmp);
             boolean web = isWebArchive(pkg.mediaType());
-            int[] leftOut = {0, 0};
-            List<Listed> listed = list(file, pkg.mediaType(), leftOut);
+            Listing listing = list(file, pkg.mediaType());
+            List<Listed> listed = listing.members();
             Map<String, String> urls = new HashMap<>();
             for (Listed l : listed) if (l.url() != null) urls.put(l.name(), l.url());
-            if (leftOut[0] > 0) {
-                sink.accept(Member.skipped(null, pkg.relativePath(), pkg, leftOut[0] + " of its captures are not documents "
+            if (listing.leftOut().notDocuments() > 0) {
+                sink.accept(Member.skipped(null, pkg.relativePath(), pkg, listing.leftOut().notDocuments() + " of its captures are not documents "
                         + "(images, scripts, styles, redirects, errors)"));
             }
-            if (leftOut[1] > 0) {
-                sink.accept(Member.skipped(null, pkg.relativePath(), pkg, leftOut[1] + " of its captures are revisits "
+            if (listing.leftOut().revisits() > 0) {
+                sink.accept(Member.skipped(null, pkg.relativePath(), pkg, listing.leftOut().revisits() + " of its captures are revisits "
                         + "(records that an address gave the same content as at an earlier capture), which hold no content to read"));
             }
             if (listed.isEmpty()) {
@@ -369,14 +369,21 @@ public final class Packages {
         void read(String name, InputStream in) throws IOException;
     }
 
+    /** A web archive's captures that are not read: not documents (page requisites, redirects, errors) and revisits. */
+    private record LeftOut(int notDocuments, int revisits) {
+        static final LeftOut NONE = new LeftOut(0, 0);
+    }
+
+    /** A package's members, and the web archive's captures left out. */
+    private record Listing(List<Listed> members, LeftOut leftOut) {}
+
     /** The package's members in order (by name for ZIP, as stored for tar); hidden ones and folders left out. */
-    private static List<Listed> list(Path file, String type, int[] leftOut) throws IOException {
+    private static Listing list(Path file, String type) throws IOException {
         List<Listed> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        LeftOut left = LeftOut.NONE;
         if (isWebArchive(type)) {
-            int[] left = captures(file, (name, url, body) -> out.add(new Listed(name, -1, null, url)));
-            leftOut[0] = left[0];
-            leftOut[1] = left[1];
+            left = captures(file, (name, url, body) -> out.add(new Listed(name, -1, null, url)));
         } else if (type.equals("application/zip")) {
             try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
                 for (ZipArchiveEntry e : byName(zip)) {
@@ -397,7 +404,7 @@ public final class Packages {
                 }
             }
         }
-        return out;
+        return new Listing(out, left);
     }
 
     private static Listed listed(String raw, long size, String problem, Set<String> seen) {
@@ -473,7 +480,7 @@ public final class Packages {
      * revisits there were (a crawler's note that an address gave the same content as at an earlier
      * capture, without the content).
      */
-    private static int[] captures(Path file, Capture visit) throws IOException {
+    private static LeftOut captures(Path file, Capture visit) throws IOException {
         int left = 0;
         int revisits = 0;
         Set<String> seen = new HashSet<>();
@@ -515,7 +522,7 @@ public final class Packages {
                 visit.visit(name, url, body);
             }
         }
-        return new int[] {left, revisits};
+        return new LeftOut(left, revisits);
     }
 
     /** The media types of documents parc reads (of a web archive's captures, the rest are page requisites). */
