@@ -36,7 +36,8 @@ import org.apache.tika.metadata.TikaCoreProperties;
 
 /**
  * Files that pack other files: ZIP archives, tar archives (plain or compressed with gzip, bzip2
- * or xz) and web archives (WARC, plain or gzip). A librarian who receives a batch of articles as
+ * or xz), web archives (WARC, plain or gzip) and mailboxes (mbox: each message a member, named
+ * {@code message-3.eml} by its place). A librarian who receives a batch of articles as
  * one such file means each article in it: each member becomes a source of its own, with its own
  * checksum, its path inside the package ({@code batch.zip!/2017/story.html}; of a web archive,
  * the captured URI) and the package it came in. Of a web archive, the members are the documents
@@ -61,6 +62,8 @@ public final class Packages {
     public static final int MAX_DEPTH = 3;
 
     private static final Detector DETECTOR = new DefaultDetector();
+    /** A Unix mailbox: each message a member. */
+    static final String MBOX = "application/mbox";
 
     private Packages() {}
 
@@ -123,6 +126,7 @@ public final class Packages {
         }
         if (isTar(head)) return "application/x-tar";
         if (isWarc(head)) return "application/warc";
+        if (Mbox.looksLike(head)) return MBOX;
         String compression = compression(head);
         if (compression == null) return null;
         try (InputStream in = decompress(Files.newInputStream(file), compression)) {
@@ -384,6 +388,8 @@ public final class Packages {
         LeftOut left = LeftOut.NONE;
         if (isWebArchive(type)) {
             left = captures(file, (name, url, body) -> out.add(new Listed(name, -1, null, url)));
+        } else if (type.equals(MBOX)) {
+            Mbox.each(file, (n, message) -> out.add(new Listed(messageName(n), message.transferTo(OutputStream.nullOutputStream()), null, null)));
         } else if (type.equals("application/zip")) {
             try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
                 for (ZipArchiveEntry e : byName(zip)) {
@@ -443,6 +449,11 @@ public final class Packages {
             captures(file, (name, url, body) -> {
                 if (wanted.contains(name) && done.add(name)) reader.read(name, body.stream());
             });
+        } else if (type.equals(MBOX)) {
+            Mbox.each(file, (n, message) -> {
+                String name = messageName(n);
+                if (wanted.contains(name) && done.add(name)) reader.read(name, message);
+            });
         } else if (type.equals("application/zip")) {
             try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
                 for (ZipArchiveEntry e : byName(zip)) {
@@ -462,6 +473,11 @@ public final class Packages {
                 }
             }
         }
+    }
+
+    /** A mailbox's messages are named by their place in it: an appended message does not rename the others. */
+    private static String messageName(int n) {
+        return "message-" + n + ".eml";
     }
 
     static boolean isWebArchive(String type) {

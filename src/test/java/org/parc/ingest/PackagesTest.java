@@ -129,6 +129,46 @@ class PackagesTest {
         assertTrue(changed.out().contains("ok       batch.zip!/2021/ferry.txt"), changed::toString);
     }
 
+    static String message(String from, String date, String subject, String body) {
+        return "From desk@example.org " + date + "\nFrom: " + from + "\nSubject: " + subject + "\nDate: " + date
+                + "\nContent-Type: text/plain; charset=utf-8\n\n" + body + "\n\n";
+    }
+
+    @Test
+    void eachMessageInAMailboxIsASourceOfItsOwn() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Path mbox = in.resolve("desk.mbox");
+        Files.writeString(mbox, message("Mara Quill <mara@example.org>", "Fri, 05 Mar 2021 09:00:00 +0000", "Harbour reopens after storm", BODY)
+                + message("Ode Brand <ode@example.org>", "Sun, 07 Mar 2021 10:00:00 +0000", "Ferry strike ends",
+                        "Ferry workers ended a week-long strike on Sunday.\n>From the quay, the first ferry left at noon."));
+        Path store = tmp.resolve("archive");
+        Run r = TestArchives.parc("ingest", "--store", store.toString(), "--no-entities", in.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("ingested 2, unchanged 0, failed 0 (2 articles"), r::toString);
+        String out = query(store, """
+                SELECT ?path ?title ?issued ?author ?pkgType ?text WHERE {
+                  ?a a schema:NewsArticle ; dcterms:title ?title ; dcterms:issued ?issued ; dcterms:creator/schema:name ?author ;
+                     parc:normalizedText/schema:text ?text ; prov:wasDerivedFrom ?f .
+                  ?f parc:path ?path ; dcterms:isPartOf/dcterms:format ?pkgType .
+                } ORDER BY ?path""");
+        String date = "^^<http://www.w3.org/2001/XMLSchema#date>";
+        assertEquals(String.join("\n", "?path\t?title\t?issued\t?author\t?pkgType\t?text",
+                "\"desk.mbox!/message-1.eml\"\t\"Harbour reopens after storm\"\t\"2021-03-05\"" + date + "\t\"Mara Quill\"\t\"application/mbox\"\t\""
+                        + BODY + "\"",
+                "\"desk.mbox!/message-2.eml\"\t\"Ferry strike ends\"\t\"2021-03-07\"" + date + "\t\"Ode Brand\"\t\"application/mbox\"\t\""
+                        + "Ferry workers ended a week-long strike on Sunday.\\nFrom the quay, the first ferry left at noon.\""),
+                out.strip());
+
+        // A mailbox grows at its end: the messages archived before are unchanged, the new one is ingested.
+        Files.writeString(mbox, message("Lena Marsh <lena@example.org>", "Mon, 08 Mar 2021 08:00:00 +0000", "Council backs new bridge",
+                "The council voted for the bridge on Sunday."), java.nio.file.StandardOpenOption.APPEND);
+        Run again = TestArchives.parc("ingest", "--store", store.toString(), "--no-entities", in.toString());
+        assertTrue(again.out().contains("ingested 1, unchanged 2, failed 0"), again::toString);
+        Run ok = TestArchives.parc("verify", "--store", store.toString(), in.toString());
+        assertEquals(0, ok.code(), ok::toString);
+        assertTrue(ok.out().contains("ok       desk.mbox!/message-1.eml"), ok::toString);
+    }
+
     @Test
     void tarsCompressedOrNotAndPackagesInsidePackagesAreUnpacked() throws Exception {
         Path in = Files.createDirectories(tmp.resolve("in"));
