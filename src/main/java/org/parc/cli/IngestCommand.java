@@ -31,7 +31,7 @@ import picocli.CommandLine.ParentCommand;
                         + "in one transaction. A file already archived with the same checksum is reported unchanged; a changed "
                         + "file at the same path becomes a new record that revises the old one. Structured data (JSON, CSV, "
                         + "TSV) and hint files (story.html.json beside story.html) are skipped, each with a line saying why. "
-                        + "A ZIP or tar file is a package: each file in it is ingested as a source of its own "
+                        + "A ZIP, 7z or tar file (and one compressed file: story.html.gz) is a package: each file in it is ingested as a source of its own "
                         + "(batch.zip!/2017/story.html), part of the package; of a web archive (WARC), each page it captured; of a mailbox (mbox), each message.",
                 "People, organizations and places mentioned are recognized (Stanford CoreNLP) and linked: places to "
                         + "GeoNames, people and organizations to Wikipedia. The first run on a machine indexes CoreNLP's "
@@ -54,7 +54,7 @@ final class IngestCommand implements Callable<Integer> {
     boolean noEntities;
 
     @Option(names = "--source-url", paramLabel = "URL", description = "Where the file was fetched from (a hint, recorded as such; for one file). "
-            + "Of a package (ZIP, tar, WARC, mbox), where the package came from: its articles keep their own addresses.")
+            + "Of a package (ZIP, 7z, tar, WARC, mbox), where the package came from: its articles keep their own addresses.")
     String sourceUrl;
 
     @Option(names = "--max-file-size", paramLabel = "BYTES", description = "Refuse files larger than this (default ${DEFAULT-VALUE}).")

@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry;
+import org.apache.commons.compress.archivers.sevenz.SevenZFile;
+import org.apache.commons.compress.archivers.sevenz.SevenZMethod;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -35,8 +38,9 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 
 /**
- * Files that pack other files: ZIP archives, tar archives (plain or compressed with gzip, bzip2
- * or xz), web archives (WARC, plain or gzip) and mailboxes (mbox: each message a member, named
+ * Files that pack other files: ZIP and 7-Zip archives, tar archives (plain or compressed with gzip,
+ * bzip2 or xz), one compressed file (a package of one: {@code story.html.gz!/story.html}), web
+ * archives (WARC, plain or gzip) and mailboxes (mbox: each message a member, named
  * {@code message-3.eml} by its place). A librarian who receives a batch of articles as
  * one such file means each article in it: each member becomes a source of its own, with its own
  * checksum, its path inside the package ({@code batch.zip!/2017/story.html}; of a web archive,
@@ -64,6 +68,7 @@ public final class Packages {
     private static final Detector DETECTOR = new DefaultDetector();
     /** A Unix mailbox: each message a member. */
     static final String MBOX = "application/mbox";
+    static final String SEVEN_Z = "application/x-7z-compressed";
 
     private Packages() {}
 
@@ -127,15 +132,48 @@ public final class Packages {
         if (isTar(head)) return "application/x-tar";
         if (isWarc(head)) return "application/warc";
         if (Mbox.looksLike(head)) return MBOX;
+        if (is7z(head)) return SEVEN_Z;
         String compression = compression(head);
         if (compression == null) return null;
         try (InputStream in = decompress(Files.newInputStream(file), compression)) {
             byte[] inner = in.readNBytes(512);
-            if (isTar(inner)) return compression;
-            return isWarc(inner) && compression.equals("application/gzip") ? "application/warc+gz" : null;
+            // a compressed tar, a compressed web archive, else one compressed file: a package of one
+            return isWarc(inner) && compression.equals("application/gzip") ? "application/warc+gz" : compression;
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static boolean is7z(byte[] b) {
+        return b.length >= 6 && b[0] == '7' && b[1] == 'z' && (b[2] & 0xff) == 0xBC && (b[3] & 0xff) == 0xAF && b[4] == 0x27 && b[5] == 0x1C;
+    }
+
+    private static boolean isCompressed(String type) {
+        return type.equals("application/gzip") || type.equals("application/x-bzip2") || type.equals("application/x-xz");
+    }
+
+    /** A compressed file that holds a tar (story.tar.gz), not one file (story.html.gz). */
+    private static boolean holdsTar(Path file, String type) throws IOException {
+        try (InputStream in = decompress(Files.newInputStream(file), type)) {
+            return isTar(in.readNBytes(512));
+        }
+    }
+
+    /** The one file in a compressed file: its name without the compression's extension (else gzip's stored name). */
+    private static String singleName(String packageName, Path file, String type) {
+        String lower = packageName.toLowerCase(Locale.ROOT);
+        for (String ext : List.of(".gz", ".gzip", ".z", ".bz2", ".bz", ".xz")) {
+            if (lower.endsWith(ext) && lower.length() > ext.length()) return packageName.substring(0, packageName.length() - ext.length());
+        }
+        if (type.equals("application/gzip")) {
+            try (var gz = new org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream(Files.newInputStream(file))) {
+                String stored = gz.getMetaData().getFileName();
+                if (stored != null && stored.matches("[^/\\\\.][^/\\\\]{0,200}")) return stored;
+            } catch (IOException | RuntimeException e) {
+                // no stored name: the package's own name stands
+            }
+        }
+        return packageName;
     }
 
     private static boolean isWarc(byte[] b) {
@@ -222,7 +260,7 @@ public final class Packages {
         try {
             Files.createDirectories(tmp);
             boolean web = isWebArchive(pkg.mediaType());
-            Listing listing = list(file, pkg.mediaType());
+            Listing listing = list(file, pkg.mediaType(), pkg.fileName());
             List<Listed> listed = listing.members();
             Map<String, String> urls = new HashMap<>();
             for (Listed l : listed) if (l.url() != null) urls.put(l.name(), l.url());
@@ -298,6 +336,8 @@ public final class Packages {
             sink.accept(Member.failed(pkg.relativePath(), pkg, e.getCause().getMessage()));
         } catch (SinkFailure e) {
             throw e;
+        } catch (org.apache.commons.compress.PasswordRequiredException e) {
+            sink.accept(Member.failed(pkg.relativePath(), pkg, "encrypted: parc cannot read it without its password"));
         } catch (IOException | RuntimeException e) {
             // Messages may name the files: the temporary copies are nobody's business, the package is known by its path.
             String why = reason(e).replace(tmp.toString(), "").replace(file.toAbsolutePath().toString(), pkg.relativePath());
@@ -319,11 +359,13 @@ public final class Packages {
         Map<String, String> out = new HashMap<>();
         Path tmp = Files.createTempDirectory("parc-verify-");
         try {
-            // Unpacked under the path "", each member's path is "!/" and its path inside.
-            unpack(file, "", type, null, tmp, m -> {
+            // Unpacked under the file's name (a compressed file's one member is named after it), each
+            // member's path is that name, "!/" and its path inside.
+            String name = file.getFileName().toString();
+            unpack(file, name, type, null, tmp, m -> {
                 if (m.file() == null) return;
                 try {
-                    out.put(m.relativePath().substring(2), Checksums.sha256(m.file()));
+                    out.put(m.relativePath().substring(name.length() + 2), Checksums.sha256(m.file()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -382,7 +424,7 @@ public final class Packages {
     private record Listing(List<Listed> members, LeftOut leftOut) {}
 
     /** The package's members in order (by name for ZIP, as stored for tar); hidden ones and folders left out. */
-    private static Listing list(Path file, String type) throws IOException {
+    private static Listing list(Path file, String type, String packageName) throws IOException {
         List<Listed> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         LeftOut left = LeftOut.NONE;
@@ -390,6 +432,16 @@ public final class Packages {
             left = captures(file, (name, url, body) -> out.add(new Listed(name, -1, null, url)));
         } else if (type.equals(MBOX)) {
             Mbox.each(file, (n, message) -> out.add(new Listed(messageName(n), message.transferTo(OutputStream.nullOutputStream()), null, null)));
+        } else if (isCompressed(type) && !holdsTar(file, type)) {
+            out.add(new Listed(singleName(packageName, file, type), -1, null));
+        } else if (type.equals(SEVEN_Z)) {
+            try (SevenZFile z = sevenZ(file)) {
+                for (SevenZArchiveEntry e : z.getEntries()) {
+                    if (e.isDirectory() || e.isAntiItem()) continue;
+                    Listed l = listed(e.getName(), e.getSize(), encrypted(e) ? "encrypted: parc cannot read it without its password" : null, seen);
+                    if (l != null) out.add(l);
+                }
+            }
         } else if (type.equals("application/zip")) {
             try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
                 for (ZipArchiveEntry e : byName(zip)) {
@@ -431,7 +483,61 @@ public final class Packages {
 
     private static TarArchiveInputStream tar(Path file, String type) throws IOException {
         InputStream in = Files.newInputStream(file);
-        return new TarArchiveInputStream(type.equals("application/x-tar") ? new BufferedInputStream(in) : decompress(in, type));
+        return new TarArchiveInputStream(type.equals("application/x-tar") ? new BufferedInputStream(in)
+                : new RatioGuard(decompress(in, type), Files.size(file)));
+    }
+
+    /** LZMA's dictionary is allocated as the archive says: a 7z file may not ask for more than this. */
+    private static final int SEVEN_Z_MEMORY_KIB = 256 * 1024;
+
+    private static SevenZFile sevenZ(Path file) throws IOException {
+        return SevenZFile.builder().setPath(file).setMaxMemoryLimitKiB(SEVEN_Z_MEMORY_KIB).get();
+    }
+
+    private static boolean encrypted(SevenZArchiveEntry e) {
+        var methods = e.getContentMethods(); // null for an entry without content
+        if (methods == null) return false;
+        for (var m : methods) if (m.getMethod() == SevenZMethod.AES256SHA256) return true;
+        return false;
+    }
+
+    /**
+     * A decompressed stream that ends the package once it has given over {@link ZipGuard#MAX_RATIO}
+     * times the compressed file's size (and more than {@link ZipGuard#LARGE_ENTRY}): text compresses
+     * three to ten times; a bomb of zeros a thousand.
+     */
+    private static final class RatioGuard extends java.io.FilterInputStream {
+        private final long packed;
+        private final long limit;
+        private long read;
+
+        RatioGuard(InputStream in, long packed) {
+            super(in);
+            this.packed = packed;
+            this.limit = Math.max(ZipGuard.LARGE_ENTRY, Math.multiplyExact(Math.max(packed, 1), ZipGuard.MAX_RATIO));
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count(1);
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) count(n);
+            return n;
+        }
+
+        private void count(int n) throws LimitReached {
+            read += n;
+            if (read > limit) {
+                throw new LimitReached("suspected zip bomb (expands far beyond its size): it unpacks to over " + ZipGuard.MAX_RATIO
+                        + " times its " + packed + " bytes; the rest is not unpacked");
+            }
+        }
     }
 
     /** A ZIP's entries by name: its directory's order is the writer's, not one a reader can follow. */
@@ -454,6 +560,20 @@ public final class Packages {
                 String name = messageName(n);
                 if (wanted.contains(name) && done.add(name)) reader.read(name, message);
             });
+        } else if (isCompressed(type) && !holdsTar(file, type)) {
+            try (InputStream in = new RatioGuard(decompress(Files.newInputStream(file), type), Files.size(file))) {
+                reader.read(wanted.iterator().next(), in);
+            }
+        } else if (type.equals(SEVEN_Z)) {
+            try (SevenZFile z = sevenZ(file)) {
+                for (SevenZArchiveEntry e; (e = z.getNextEntry()) != null; ) {
+                    String name = clean(e.getName());
+                    if (e.isDirectory() || e.isAntiItem() || !wanted.contains(name) || !done.add(name)) continue;
+                    try (InputStream in = z.getInputStream(e)) {
+                        reader.read(name, in);
+                    }
+                }
+            }
         } else if (type.equals("application/zip")) {
             try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
                 for (ZipArchiveEntry e : byName(zip)) {

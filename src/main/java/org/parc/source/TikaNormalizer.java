@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,6 +69,10 @@ import org.xml.sax.SAXException;
 public final class TikaNormalizer implements Normalizer {
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final long MAX_MARKUP_BYTES = 32L * 1024 * 1024;
+    /** Packages and compressions parc has no reader for (ZIP, tar, 7z, gzip, bzip2, xz, WARC and mbox it unpacks). */
+    private static final Set<String> UNPACKED_ELSEWHERE = Set.of("application/zstd", "application/x-rar-compressed", "application/vnd.rar",
+            "application/x-lz4", "application/x-lzip", "application/x-lzma", "application/x-brotli", "application/x-arj",
+            "application/x-lzh-compressed", "application/x-compress", "application/x-iso9660-image", "application/x-cpio");
     /** Attachments and archive entries parsed per file; the rest are skipped (and the text marked truncated). */
     public static final int MAX_EMBEDDED = 1000;
     /** Bytes of a PDF PDFBox may hold in memory before it spills to temporary files. */
@@ -200,6 +205,9 @@ public final class TikaNormalizer implements Normalizer {
             // A picture or a recording beside the articles is not a failed article: parc reads no text from them (no OCR).
             if (mediaType.startsWith("image/") || mediaType.startsWith("audio/") || mediaType.startsWith("video/")) {
                 throw new NotADocument(mediaType + " with no text: a picture or recording, not a document (parc does not read text out of images or sound)");
+            }
+            if (UNPACKED_ELSEWHERE.contains(mediaType)) {
+                throw new SourceException("packed or compressed as " + mediaType + ", which parc cannot unpack: unpack it and ingest its files");
             }
             throw new SourceException("no text found in " + mediaType + " content"
                     + (mediaType.equals("application/pdf") ? " (a scanned PDF's pages are pictures: parc does no OCR)" : ""));

@@ -169,6 +169,11 @@ class PackagesTest {
         assertTrue(ok.out().contains("ok       desk.mbox!/message-1.eml"), ok::toString);
     }
 
+    /** An article with a line added: content of its own (the same bytes twice are ingested once). */
+    static byte[] variant(String article, String line) {
+        return (new String(articles().get(article), StandardCharsets.UTF_8) + "\n" + line + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     @Test
     void tarsCompressedOrNotAndPackagesInsidePackagesAreUnpacked() throws Exception {
         Path in = Files.createDirectories(tmp.resolve("in"));
@@ -184,10 +189,27 @@ class PackagesTest {
         try (OutputStream out = new GzipCompressorOutputStream(Files.newOutputStream(in.resolve("nested.tgz")))) {
             out.write(tar(Map.of("inner.zip", Files.readAllBytes(inner))));
         }
+        // one compressed file is a package of one, read as the file it holds (before: Tika's text, titled "harbour.html")
+        try (OutputStream out = new GzipCompressorOutputStream(Files.newOutputStream(in.resolve("harbour.html.gz")))) {
+            out.write(variant("2021/harbour.html", "<!-- gzip -->"));
+        }
+        try (OutputStream out = new org.apache.commons.compress.compressors.xz.XZCompressorOutputStream(Files.newOutputStream(in.resolve("bridge.txt.xz")))) {
+            out.write(variant("bridge.txt", "Sent as xz."));
+        }
+        // a 7-Zip archive (before: one source, its files run together and titled by their names)
+        try (var z = new org.apache.commons.compress.archivers.sevenz.SevenZOutputFile(in.resolve("batch.7z").toFile())) {
+            for (String name : new String[] {"2021/ferry.txt", "bridge.txt"}) {
+                var e = new org.apache.commons.compress.archivers.sevenz.SevenZArchiveEntry();
+                e.setName(name);
+                z.putArchiveEntry(e);
+                z.write(variant(name, "Sent as 7z."));
+                z.closeArchiveEntry();
+            }
+        }
         Path store = tmp.resolve("archive");
         Run r = TestArchives.parc("ingest", "--store", store.toString(), "--no-entities", in.toString());
         assertEquals(0, r.code(), r::toString);
-        assertTrue(r.out().contains("ingested 3, unchanged 0, failed 0"), r::toString);
+        assertTrue(r.out().contains("ingested 7, unchanged 0, failed 0"), r::toString);
         String out = query(store, """
                 SELECT ?path ?pkgPath ?pkgType ?outerPath WHERE {
                   ?f a parc:SourceFile ; parc:path ?path ; dcterms:isPartOf ?p . ?p parc:path ?pkgPath ; dcterms:format ?pkgType .
@@ -195,11 +217,18 @@ class PackagesTest {
                 } ORDER BY ?path""");
         assertEquals(String.join("\n", "?path\t?pkgPath\t?pkgType\t?outerPath",
                 "\"b.tar.bz2!/ferry.txt\"\t\"b.tar.bz2\"\t\"application/x-bzip2\"\t",
+                "\"batch.7z!/2021/ferry.txt\"\t\"batch.7z\"\t\"application/x-7z-compressed\"\t",
+                "\"batch.7z!/bridge.txt\"\t\"batch.7z\"\t\"application/x-7z-compressed\"\t",
+                "\"bridge.txt.xz!/bridge.txt\"\t\"bridge.txt.xz\"\t\"application/x-xz\"\t",
+                "\"harbour.html.gz!/harbour.html\"\t\"harbour.html.gz\"\t\"application/gzip\"\t",
                 "\"nested.tgz!/inner.zip!/harbour.html\"\t\"nested.tgz!/inner.zip\"\t\"application/zip\"\t\"nested.tgz\"",
                 "\"plain.tar!/bridge.txt\"\t\"plain.tar\"\t\"application/x-tar\"\t").strip(), out.strip());
         Run ok = TestArchives.parc("verify", "--store", store.toString(), in.toString());
         assertEquals(0, ok.code(), ok::toString);
         assertTrue(ok.out().contains("ok       nested.tgz!/inner.zip!/harbour.html"), ok::toString);
+        assertTrue(ok.out().contains("ok       batch.7z!/2021/ferry.txt"), ok::toString);
+        assertEquals("?title\n\"Harbour reopens after storm\"", query(store,
+                "SELECT ?title WHERE { ?a dcterms:title ?title ; prov:wasDerivedFrom/parc:path \"harbour.html.gz!/harbour.html\" }").strip());
     }
 
     @Test
@@ -230,6 +259,14 @@ class PackagesTest {
         byte[] whole = Files.readAllBytes(zip(tmp.resolve("whole.zip"), articles()));
         Files.write(in.resolve("cut.zip"), Arrays.copyOf(whole, whole.length / 2));
         Files.writeString(in.resolve("fine.txt"), "Fine\n\n" + BODY + "\n");
+        // a gzip bomb: 200 MB of zeros in a file of 200 KB, stopped at 100 times its size
+        try (OutputStream out = new GzipCompressorOutputStream(Files.newOutputStream(in.resolve("zeros.txt.gz")))) {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 200; i++) out.write(zeros);
+        }
+        // zstd, which parc has no reader for: "The harbour reopened on Friday."
+        Files.write(in.resolve("note.txt.zst"), java.util.HexFormat.of().parseHex(
+                "28b52ffd045801010054686520686172626f75722072656f70656e6564206f6e204672696461792e0a692a65d1"));
         Path store = tmp.resolve("archive");
         Run r = TestArchives.parc("ingest", "--store", store.toString(), "--no-entities", in.toString());
         assertEquals(1, r.code(), r::toString);
@@ -239,10 +276,12 @@ class PackagesTest {
         assertTrue(err.contains("parc: link.tar!/passwd: a link in the package"), r::toString);
         assertTrue(err.contains("parc: empty.zip: no files in the package"), r::toString);
         assertTrue(err.contains("parc: cut.zip: damaged package: "), r::toString);
-        assertEquals(5, err.lines().filter(l -> l.startsWith("parc: ") && !l.matches("parc: \\d+ files? done.*")).count(), r::toString);
+        assertTrue(err.contains("parc: zeros.txt.gz: suspected zip bomb (expands far beyond its size): it unpacks to over 100 times its "), r::toString);
+        assertTrue(err.contains("parc: note.txt.zst: packed or compressed as application/zstd, which parc cannot unpack: unpack it and ingest its files"), r::toString);
+        assertEquals(7, err.lines().filter(l -> l.startsWith("parc: ") && !l.matches("parc: \\d+ files? done.*")).count(), r::toString);
         assertTrue(r.out().contains("ingested  climb.zip!/good.txt"), r::toString);
         assertTrue(r.out().contains("ingested  fine.txt"), r::toString);
-        assertTrue(r.out().contains("ingested 2, unchanged 0, failed 5"), r::toString);
+        assertTrue(r.out().contains("ingested 2, unchanged 0, failed 7"), r::toString);
         for (String bad : new String[] {"escape", "passwd", "secret"}) assertFalse(query(store,
                 "SELECT ?p WHERE { ?f parc:path ?p FILTER(CONTAINS(?p, \"" + bad + "\")) }").contains(bad), bad);
     }
