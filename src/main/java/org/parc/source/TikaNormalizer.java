@@ -220,9 +220,35 @@ public final class TikaNormalizer implements Normalizer {
         // A feed's items are articles of their own; Tika's text runs them together (and has no Atom content).
         NormalizedDocument feed = feed(file, mediaType, md, truncated);
         if (feed != null) return feed;
+        if (mediaType.equals("message/rfc822")) rawFrom(file.path(), md);
         String markup = file.size() > MAX_MARKUP_BYTES ? null
                 : isHtml(mediaType) ? markup(file, md) : isSavedPage(file.fileName(), mediaType) ? savedPage(file) : null;
         return new NormalizedDocument(file, mediaType, text, toMap(md), truncated, markup);
+    }
+
+    /**
+     * An e-mail's From header as written ("Message:Raw-Header:From"): Tika keeps the address and drops a
+     * comment, where old mailers and list archives put the sender's name ("ann at example.org (Ann Lee)").
+     */
+    private static void rawFrom(java.nio.file.Path file, Metadata md) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(64 * 1024);
+        }
+        String header = new String(head, StandardCharsets.ISO_8859_1);
+        int end = header.indexOf("\n\n");
+        int crlf = header.indexOf("\r\n\r\n");
+        if (crlf >= 0 && (end < 0 || crlf < end)) end = crlf;
+        if (end >= 0) header = header.substring(0, end);
+        // unfolded: a line that starts with white space continues the one before
+        for (String field : header.replaceAll("\r?\n[ \t]+", " ").split("\r?\n")) {
+            if (field.regionMatches(true, 0, "From:", 0, 5)) {
+                String v = org.apache.james.mime4j.codec.DecoderUtil.decodeEncodedWords(field.substring(5).strip(),
+                        org.apache.james.mime4j.codec.DecodeMonitor.SILENT);
+                if (!v.isEmpty()) md.set("Message:Raw-Header:From", v);
+                return;
+            }
+        }
     }
 
     /** The file read as a news feed (its items, and their text as the text), or null when it is none. */

@@ -167,6 +167,18 @@ class PackagesTest {
         Run ok = TestArchives.parc("verify", "--store", store.toString(), in.toString());
         assertEquals(0, ok.code(), ok::toString);
         assertTrue(ok.out().contains("ok       desk.mbox!/message-1.eml"), ok::toString);
+
+        // A mailing list's archive as Mailman publishes it: a gzipped mailbox, addresses spelled out, the list's tag in subjects.
+        Path list = Files.createDirectories(tmp.resolve("list"));
+        try (OutputStream gz = new GzipCompressorOutputStream(Files.newOutputStream(list.resolve("2021-March.txt.gz")))) {
+            gz.write(message("lena at valley.example.org (Lena Marsh)", "Mon, 08 Mar 2021 08:00:00 +0000", "[press] Council backs new bridge",
+                    "The council voted for the new bridge on Sunday, and work starts in May.").getBytes(StandardCharsets.UTF_8));
+        }
+        Run archive = TestArchives.parc("ingest", "--store", store.toString(), "--no-entities", list.toString());
+        assertTrue(archive.out().contains("ingested  2021-March.txt.gz!/2021-March.txt!/message-1.eml  (1 article)"), archive::toString);
+        assertEquals("?title\t?author\n\"Council backs new bridge\"\t\"Lena Marsh\"", query(store, """
+                SELECT ?title ?author WHERE { ?a dcterms:title ?title ; dcterms:creator/schema:name ?author ;
+                  prov:wasDerivedFrom/parc:path "2021-March.txt.gz!/2021-March.txt!/message-1.eml" }""").strip());
     }
 
     /** An article with a line added: content of its own (the same bytes twice are ingested once). */

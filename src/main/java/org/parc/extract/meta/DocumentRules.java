@@ -20,6 +20,11 @@ final class DocumentRules {
             "(?i)^(admin.*|user\\d*|owner|author|unknown|default|guest|microsoft.*|office.*|windows user|"
                     + "ad|root|staff|pc|hp.*|dell.*|lenovo.*|[a-z0-9._-]+)$");
 
+    /** "Re:", "Fwd:" and a mailing list's "[press]" before an e-mail's subject: how it travelled, not its title. */
+    private static final Pattern REPLY_OR_LIST_TAG = Pattern.compile("(?i)^((re|fw|fwd|aw|wg|tr|sv|vs)\\s*:\\s*|\\[[^\\]\\n]{1,40}]\\s*)+");
+    /** An address with the sender's name as a comment, as old mailers and list archives write it: "ann at example.org (Ann Lee)". */
+    private static final Pattern ADDRESS_THEN_NAME = Pattern.compile("^\\S+(?:@|\\s+at\\s+)\\S+\\s*\\(([^()]+)\\)$");
+
     static boolean isEmail(NormalizedDocument doc) {
         String t = doc.mediaType();
         return t.startsWith("message/") || t.equals("application/vnd.ms-outlook") || doc.first("Message-From") != null
@@ -31,7 +36,7 @@ final class DocumentRules {
             String v = doc.first(k);
             if (v == null) continue;
             String t = v.replaceAll("\\s+", " ").strip();
-            if (isEmail(doc)) t = t.replaceFirst("(?i)^((re|fw|fwd|aw|wg|tr|sv|vs)\\s*:\\s*)+", "");
+            if (isEmail(doc)) t = REPLY_OR_LIST_TAG.matcher(t).replaceFirst("");
             if (t.length() < 4 || t.length() > 300 || JUNK_TITLE.matcher(t).matches()) continue;
             if (doc.source() != null && t.equalsIgnoreCase(stripExt(doc.source().fileName()))) continue;
             if (k.contains("subject") && !isEmail(doc)) continue; // a document's subject is a topic, not its title
@@ -48,13 +53,16 @@ final class DocumentRules {
     /** The file's author metadata, when it reads as a person's or organisation's name, not an account. */
     static Credit creator(NormalizedDocument doc) {
         String[] keys = isEmail(doc)
-                ? new String[] {"Message:From-Name", "dc:creator", "Message-From"}
+                ? new String[] {"Message:From-Name", "dc:creator", "Message-From", "Message:Raw-Header:From"}
                 : new String[] {"dc:creator", "meta:author", "pdf:docinfo:creator", "Author"};
         for (String k : keys) {
             String v = doc.first(k);
             if (v == null) continue;
-            String n = v.replaceAll("<[^>]*>", "").replaceAll("\"", "").replaceAll("\\s+", " ").strip();
-            if (n.length() < 3 || n.length() > 80 || JUNK_CREATOR.matcher(n).matches() || n.contains("@")) continue;
+            String n = v.replaceAll("\\s+", " ").strip();
+            var commented = ADDRESS_THEN_NAME.matcher(n);
+            if (commented.matches()) n = commented.group(1);
+            n = n.replaceAll("<[^>]*>", "").replaceAll("\"", "").replaceAll("\\s+", " ").strip();
+            if (n.length() < 3 || n.length() > 80 || JUNK_CREATOR.matcher(n).matches() || n.contains("@") || n.matches(".*\\S\\s+at\\s+\\S+\\.\\S+")) continue;
             return new Credit(Bylines.caseName(n), Role.AUTHOR, Bylines.isOrganization(n) && n.contains(" "),
                     org.parc.extract.Evidence.of("tika-metadata", k));
         }

@@ -138,6 +138,18 @@ class CoreNlpRecognizerTest {
         assertEquals(2, named(es, "Paris").mentions().size());
     }
 
+    /**
+     * CoreNLP's CRF can learn, as it tags, which words it has seen in lower case (knownLCWords; CoreNLP
+     * issues #414, #669): an archive's entities would then depend on the order its files were read in.
+     * The 3class model's flags keep none, so the same text gives the same mentions after any other.
+     */
+    @Test
+    void earlierTextsDoNotChangeTheMentions() {
+        List<RawMention> first = rec.mentions(IRAQ);
+        rec.mentions(IRAQ.toLowerCase(java.util.Locale.ROOT) + "\nbaghdad badr corps kadhimi maliki lavrov moscow russia");
+        assertEquals(first, rec.mentions(IRAQ));
+    }
+
     @Test
     void threadSafe() throws Exception {
         List<String> texts = List.of(IRAQ, "Angela Merkel visited Paris and met Emmanuel Macron at the Elysee.",

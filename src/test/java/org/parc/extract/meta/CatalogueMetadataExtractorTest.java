@@ -222,6 +222,16 @@ class CatalogueMetadataExtractorTest {
         assertEquals("Weekly harbour bulletin", m.title().value());
         assertEquals("2023-02-14", m.issued().value().toString());
         assertEquals("Harbour Desk", m.credits().get(0).name());
+        // a mailing list's archive (Mailman's): the list's tag before the subject, the sender's name as a comment
+        ArticleMetadata list = run(doc("message/rfc822", "The harbour reopened on Friday.", Map.of(
+                "dc:title", List.of("Re: [press] Fwd: Harbour reopens after storm"),
+                "Message-From", List.of("mara at coast.example.org (Mara Quill)"))));
+        assertEquals("Harbour reopens after storm", list.title().value());
+        assertEquals("Mara Quill", list.credits().get(0).name());
+        ArticleMetadata address = run(doc("message/rfc822", "The harbour reopened on Friday.", Map.of(
+                "dc:title", List.of("[BREAKING] Harbour reopens"), "Message-From", List.of("mara at coast.example.org"))));
+        assertTrue(address.credits().isEmpty(), "an address alone names nobody");
+        assertEquals("Harbour reopens", address.title().value());
     }
 
     @Test
