@@ -1,7 +1,5 @@
 package org.parc.source;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -42,7 +40,7 @@ final class Mbox {
 
     /** The messages in order. A visitor that reads a message only in part leaves the rest unread, not lost. */
     static void each(Path file, Visitor visitor) throws IOException {
-        try (BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), MAX_LINE)) {
+        try (InputStream in = Files.newInputStream(file)) {
             Lines lines = new Lines(in);
             byte[] line = lines.next();
             int n = 0;
@@ -72,22 +70,46 @@ final class Mbox {
         return line.length == 1 && line[0] == '\n' || line.length == 2 && line[0] == '\r' && line[1] == '\n';
     }
 
-    /** Lines with their line ends; pieces of at most {@link #MAX_LINE} bytes. */
+    /** Lines with their line ends; pieces of at most {@link #MAX_LINE} bytes. Scans its own buffer: a mailbox may be gigabytes. */
     private static final class Lines {
         private final InputStream in;
-        private final ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        private final byte[] buf = new byte[MAX_LINE];
+        private int pos;
+        private int end;
 
         Lines(InputStream in) {
             this.in = in;
         }
 
         byte[] next() throws IOException {
-            buf.reset();
-            for (int b; buf.size() < MAX_LINE && (b = in.read()) >= 0; ) {
-                buf.write(b);
-                if (b == '\n') break;
+            int scanned = 0; // of the line at pos, the bytes already looked at
+            while (true) {
+                for (int i = pos + scanned; i < end; i++) {
+                    if (buf[i] == '\n') return take(i + 1);
+                }
+                scanned = end - pos;
+                if (scanned == buf.length) return take(end); // a piece of a very long line
+                if (!fill()) return scanned == 0 ? null : take(end);
             }
-            return buf.size() == 0 ? null : buf.toByteArray();
+        }
+
+        /** Compacts the buffer and reads into it; false when nothing more came. */
+        private boolean fill() throws IOException {
+            if (pos > 0) {
+                System.arraycopy(buf, pos, buf, 0, end - pos);
+                end -= pos;
+                pos = 0;
+            }
+            int n = in.read(buf, end, buf.length - end);
+            if (n <= 0) return false;
+            end += n;
+            return true;
+        }
+
+        private byte[] take(int upTo) {
+            byte[] line = java.util.Arrays.copyOfRange(buf, pos, upTo);
+            pos = upTo;
+            return line;
         }
     }
 

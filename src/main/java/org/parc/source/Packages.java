@@ -52,7 +52,8 @@ import org.apache.tika.metadata.TikaCoreProperties;
  * <p>
  * Members are copied to a temporary folder one at a time as ingest asks for them, mirroring their
  * paths so that a sidecar hint file ({@code story.html.json}) sits beside its document. Limits
- * hold for a package and everything inside it together: {@link #MAX_BYTES} unpacked, {@link
+ * hold for a package and everything inside it together: {@link #MAX_BYTES} unpacked (or {@link
+ * #MAX_EXPANSION} times the package's size, when more), {@link
  * #MAX_MEMBERS} members, packages inside packages {@link #MAX_DEPTH} deep; past a limit the rest
  * is not unpacked and the package gets a failure naming the limit. Unsafe member names ("..",
  * links) are failures of their own; hidden members and macOS resource forks are left out as hidden
@@ -207,10 +208,29 @@ public final class Packages {
         }
     }
 
-    /** What is left of a package's limits, shared by the packages inside it. */
+    /** Unpacked bytes a package may give, as a multiple of its own size, when that is over {@link #MAX_BYTES}. */
+    static final long MAX_EXPANSION = 20;
+
+    /**
+     * What is left of a package's limits, shared by the packages inside it. The bytes: {@link #MAX_BYTES},
+     * or {@link #MAX_EXPANSION} times the package's own size when that is more, so that a crawl's 1 GB
+     * web archive or a 5 GB mailbox, which hold more than 2 GiB of pages and messages without expanding
+     * beyond reason, are read whole, while a bomb's expansion is still stopped.
+     */
     private static final class Budget {
-        long bytes = MAX_BYTES;
+        final long limit;
+        long bytes;
         int members = MAX_MEMBERS;
+
+        Budget(long packageSize) {
+            limit = byteLimit(packageSize);
+            bytes = limit;
+        }
+    }
+
+    /** The bytes a package of this size and everything in it may unpack to. */
+    static long byteLimit(long packageSize) {
+        return Math.max(MAX_BYTES, packageSize > Long.MAX_VALUE / MAX_EXPANSION ? Long.MAX_VALUE : packageSize * MAX_EXPANSION);
     }
 
     /** A package's limit was reached: the rest of it is not unpacked. */
@@ -244,7 +264,7 @@ public final class Packages {
             }
         };
         try {
-            unpack(file, pkg, tmp, guarded, new Budget(), 1);
+            unpack(file, pkg, tmp, guarded, new Budget(pkg.size()), 1);
         } catch (SinkFailure e) {
             throw (RuntimeException) e.getCause();
         }
@@ -280,7 +300,7 @@ public final class Packages {
             for (Listed l : listed) declared += Math.max(0, l.size());
             if (declared > budget.bytes) {
                 throw new LimitReached("suspected zip bomb (expands far beyond its size): its files would unpack to "
-                        + declared + " bytes, over the " + MAX_BYTES + " allowed for a package");
+                        + declared + " bytes, over the " + budget.limit + " allowed for this package");
             }
             Set<String> names = new HashSet<>();
             for (Listed l : listed) if (l.problem() == null) names.add(l.name());
@@ -698,7 +718,7 @@ public final class Packages {
                 budget.bytes -= n;
                 if (budget.bytes < 0) {
                     throw new LimitReached("suspected zip bomb (expands far beyond its size): its files unpack to over "
-                            + MAX_BYTES + " bytes; the rest is not unpacked");
+                            + budget.limit + " bytes; the rest is not unpacked");
                 }
                 out.write(buf, 0, n);
             }

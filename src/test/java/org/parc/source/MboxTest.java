@@ -46,6 +46,25 @@ class MboxTest {
         assertEquals(List.of("1:S", "2:S"), partly, "a message read in part does not shift the next");
     }
 
+    /** Seeded: lines longer than the reader's buffer and messages across its refills come out whole. */
+    @Test
+    void longLinesAndManyLines() throws IOException {
+        java.util.Random rnd = new java.util.Random(20261205L);
+        StringBuilder mbox = new StringBuilder();
+        List<String> expected = new ArrayList<>();
+        for (int m = 0; m < 8; m++) {
+            StringBuilder body = new StringBuilder("Subject: " + m + "\n\n");
+            for (int l = rnd.nextInt(600); l > 0; l--) {
+                int len = rnd.nextInt(40) == 0 ? 60_000 + rnd.nextInt(100_000) : rnd.nextInt(100);
+                body.append("y".repeat(len)).append(rnd.nextInt(20) == 0 ? "\n\n" : "\n");
+            }
+            String b = body.toString().replaceAll("\n\n$", "\n");
+            expected.add(b);
+            mbox.append("From x@example.org Mon Mar  1 10:00:00 2021\n").append(b).append("\n");
+        }
+        assertEquals(expected, messages(mbox.toString()));
+    }
+
     @Test
     void aMailboxIsKnownByItsFromLineAndAHeader() {
         assertTrue(Mbox.looksLike("From a@example.org Mon Mar  1 10:00:00 2021\nReturn-Path: <a@example.org>\n".getBytes(StandardCharsets.US_ASCII)));
