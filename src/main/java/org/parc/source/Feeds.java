@@ -15,7 +15,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 
 /**
- * News feeds (RSS 0.9x/2.0, RSS 1.0, Atom): each item is a news item of its own, with the title, link,
+ * News feeds (RSS 0.9x/2.0, RSS 1.0, Atom, JSON Feed): each item is a news item of its own, with the title, link,
  * date and authors the feed states for it. Tika reads a feed as one text (and leaves out Atom's content),
  * so a feed of twenty items would be catalogued as one article named after the channel.
  *
@@ -92,6 +92,57 @@ public final class Feeds {
         } catch (XMLStreamException | IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /**
+     * A JSON Feed (jsonfeed.org, versions 1 and 1.1: a blog's or newsroom's feed as JSON), or null when
+     * the JSON is not one with at least one item. Each item's title, url (else external_url), date
+     * (date_published, else date_modified), authors (the item's, else the feed's; version 1's single
+     * author too) and text (content_text, else content_html as paragraphs, else the summary).
+     */
+    static Feed readJson(InputStream json) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode root = JSON.readTree(json);
+            if (root == null || !root.isObject() || !root.path("version").asText("").startsWith("https://jsonfeed.org/version/")) return null;
+            com.fasterxml.jackson.databind.JsonNode items = root.path("items");
+            if (!items.isArray()) return null;
+            String channel = clean(inline(string(root, "title")));
+            List<String> feedAuthors = authors(root);
+            List<Item> out = new ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode i : items) {
+                if (out.size() >= MAX_ITEMS) break;
+                String title = clean(inline(string(i, "title")));
+                String link = string(i, "url") != null ? string(i, "url") : string(i, "external_url");
+                String date = string(i, "date_published") != null ? string(i, "date_published") : string(i, "date_modified");
+                String text = string(i, "content_text") != null ? paragraphs(string(i, "content_text"))
+                        : string(i, "content_html") != null ? body(string(i, "content_html")) : body(string(i, "summary"));
+                List<String> authors = authors(i);
+                if (title == null && clean(text) == null) continue;
+                out.add(new Item(title, clean(link), clean(date), authors.isEmpty() ? feedAuthors : authors, clean(text), channel));
+            }
+            return out.isEmpty() ? null : new Feed(channel, List.copyOf(out), items.size() > MAX_ITEMS);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String string(com.fasterxml.jackson.databind.JsonNode n, String field) {
+        com.fasterxml.jackson.databind.JsonNode v = n.get(field);
+        return v != null && v.isTextual() ? v.asText() : null;
+    }
+
+    /** "authors": [{"name": ...}] (version 1.1), else "author": {"name": ...} (version 1). */
+    private static List<String> authors(com.fasterxml.jackson.databind.JsonNode n) {
+        List<String> out = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode a : n.path("authors")) {
+            String name = clean(string(a, "name"));
+            if (name != null) out.add(name);
+        }
+        String single = clean(string(n.path("author"), "name"));
+        if (out.isEmpty() && single != null) out.add(single);
+        return List.copyOf(out);
     }
 
     private static XMLInputFactory factory() {

@@ -199,7 +199,12 @@ public final class TikaNormalizer implements Normalizer {
         // or attachments skipped over the limit, also leave the text incomplete.
         truncated |= handler.characters > limits.writeLimit() || embedded.skipped > 0;
         String mediaType = mediaType(md);
-        if (isData(mediaType)) throw new NotADocument(mediaType + " is structured data, not a document");
+        if (isData(mediaType)) {
+            // a JSON Feed is a feed of articles; other JSON is data
+            NormalizedDocument feed = mediaType.equals("application/json") ? feed(file, mediaType, md, truncated) : null;
+            if (feed != null) return feed;
+            throw new NotADocument(mediaType + " is structured data, not a document");
+        }
         String text = normalizeText(body.toString());
         if (text.isBlank()) {
             // A picture or a recording beside the articles is not a failed article: parc reads no text from them (no OCR).
@@ -253,10 +258,11 @@ public final class TikaNormalizer implements Normalizer {
 
     /** The file read as a news feed (its items, and their text as the text), or null when it is none. */
     private NormalizedDocument feed(SourceFile file, String mediaType, Metadata md, boolean truncated) throws IOException {
-        if (!Feeds.mayBe(mediaType) || file.size() > MAX_MARKUP_BYTES) return null;
+        boolean json = mediaType.equals("application/json");
+        if (!(json || Feeds.mayBe(mediaType)) || file.size() > MAX_MARKUP_BYTES) return null;
         Feeds.Feed feed;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()))) {
-            feed = Feeds.read(in);
+            feed = json ? Feeds.readJson(in) : Feeds.read(in);
         }
         if (feed == null) return null;
         String text = normalizeText(feed.text());

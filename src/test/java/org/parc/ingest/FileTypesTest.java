@@ -89,7 +89,13 @@ class FileTypesTest {
                   <published>2021-03-07T10:00:00Z</published><author><name>Lena Marsh</name><email>lena@valley.example.org</email></author>
                   <content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>The council voted for the bridge on Sunday.</p><p>Work starts in May.</p></div></content></entry>
                 </feed>""");
-        String out = ingestAndQuery(in, "ingested 2, unchanged 0, failed 0 (3 articles", """
+        // a JSON Feed (jsonfeed.org); JSON that is no feed is data, skipped
+        Files.writeString(in.resolve("wire.json"), """
+                {"version": "https://jsonfeed.org/version/1.1", "title": "Hill Gazette", "items": [
+                  {"id": "1", "url": "https://hill.example.net/mill", "title": "Mill reopens", "date_published": "2021-03-08T07:00:00Z",
+                   "authors": [{"name": "Ivo Stern"}], "content_text": "The old mill reopened on Monday as a museum."}]}""");
+        Files.writeString(in.resolve("figures.json"), "{\"harbour\": [1, 2, 3]}");
+        String out = ingestAndQuery(in, "ingested 3, unchanged 0, failed 0 (4 articles", """
                 SELECT ?title ?issued ?url ?outlet ?author ?text WHERE {
                   ?a a schema:NewsArticle ; dcterms:title ?title ; schema:url ?url ; dcterms:publisher/schema:name ?outlet ;
                      dcterms:issued ?issued ; dcterms:creator/schema:name ?author ; parc:normalizedText/schema:text ?text .
@@ -101,7 +107,9 @@ class FileTypesTest {
                 "\"Ferry strike ends\"\t\"2021-03-06" + date + "\t<https://coast.example.com/2021/03/06/ferry>\t\"Coast Wire\"\t\"Ode Brand\"\t"
                         + "\"Ferry strike ends\\n\\nFerry workers ended a week-long strike on Sunday.\"",
                 "\"Council backs new bridge\"\t\"2021-03-07" + date + "\t<https://valley.example.org/bridge>\t\"Valley Courier\"\t\"Lena Marsh\"\t"
-                        + "\"Council backs new bridge\\n\\nThe council voted for the bridge on Sunday.\\n\\nWork starts in May.\""),
+                        + "\"Council backs new bridge\\n\\nThe council voted for the bridge on Sunday.\\n\\nWork starts in May.\"",
+                "\"Mill reopens\"\t\"2021-03-08" + date + "\t<https://hill.example.net/mill>\t\"Hill Gazette\"\t\"Ivo Stern\"\t"
+                        + "\"Mill reopens\\n\\nThe old mill reopened on Monday as a museum.\""),
                 out.strip());
     }
     @Test

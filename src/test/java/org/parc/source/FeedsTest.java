@@ -151,6 +151,42 @@ public class FeedsTest {
                 "an entity the document declares is still refused");
     }
 
+    private static Feeds.Feed readJson(String json) {
+        return Feeds.readJson(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aJsonFeedsItemsWithTheFeedsAuthorsForItemsWithoutTheirOwn() {
+        Feeds.Feed f = readJson("""
+                {"version": "https://jsonfeed.org/version/1.1", "title": "Coast Wire", "authors": [{"name": "Coast Wire Desk"}],
+                 "items": [
+                  {"id": "1", "url": "https://coast.example.com/h", "title": "Harbour reopens", "date_published": "2021-03-05T09:00:00Z",
+                   "authors": [{"name": "Mara Quill"}, {"url": "https://x.example"}], "content_html": "<p>Ships queued.</p><p>Then &amp; they sailed.</p>"},
+                  {"id": "2", "external_url": "https://other.example.org/f", "date_modified": "2021-03-07", "content_text": "Ferry workers ended a strike.\\n\\nTalks lasted all night."},
+                  {"id": "3"}]}""");
+        assertEquals("Coast Wire", f.title());
+        assertEquals(2, f.items().size(), "an item without title or text is left out");
+        Feeds.Item h = f.items().get(0);
+        assertEquals("Harbour reopens", h.title());
+        assertEquals("https://coast.example.com/h", h.link());
+        assertEquals("2021-03-05T09:00:00Z", h.published());
+        assertEquals(List.of("Mara Quill"), h.authors());
+        assertEquals("Ships queued.\n\nThen & they sailed.", h.body());
+        Feeds.Item ferry = f.items().get(1);
+        assertNull(ferry.title());
+        assertEquals("https://other.example.org/f", ferry.link());
+        assertEquals("2021-03-07", ferry.published());
+        assertEquals(List.of("Coast Wire Desk"), ferry.authors());
+        assertEquals("Ferry workers ended a strike.\n\nTalks lasted all night.", ferry.body());
+        // version 1's single author; not a JSON Feed; not JSON
+        assertEquals(List.of("Lena Marsh"), readJson("""
+                {"version": "https://jsonfeed.org/version/1", "author": {"name": "Lena Marsh"}, "items": [{"id": "1", "summary": "Council backs bridge."}]}""")
+                .items().get(0).authors());
+        assertNull(readJson("{\"name\": \"data\", \"items\": [{\"title\": \"x\"}]}"));
+        assertNull(readJson("{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": []}"));
+        assertNull(readJson("[1, 2"));
+    }
+
     @Test
     void notAFeedOrNotWellFormedOrUsingDeclaredEntitiesIsNull() {
         assertNull(read("<html><body><p>Hello</p></body></html>"));
