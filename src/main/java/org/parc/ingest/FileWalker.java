@@ -24,19 +24,49 @@ import org.parc.source.Packages;
  * Lists the files under the ingest roots in a stable (sorted) order, with their paths relative to
  * the root they were found under. Symbolic links are followed. Whatever cannot be ingested (an
  * unreadable file or folder, a broken link, a link loop, a fifo or device) becomes a failure
- * naming the reason, never an abort and never a silent omission; hidden files are left out.
+ * naming the reason, never an abort and never a silent omission; hidden files are left out, and a
+ * folder that is an archive's store is left out with a line saying so.
  */
 public final class FileWalker {
     /**
-     * A file to ingest, or a failure met while walking.
+     * A file to ingest, or a failure met while walking, or a folder left out with the reason.
      *
      * @param pkg the package the file was unpacked from (its path is then a temporary copy), or null
      * @param url where a web archive captured it, or null
+     * @param skipped why the folder at this path is left out, or null
      */
-    public record Entry(Path path, String relativePath, String failure, Packages.Package pkg, String url) {
-        public Entry(Path path, String relativePath, String failure) {
-            this(path, relativePath, failure, null, null);
+    public record Entry(Path path, String relativePath, String failure, Packages.Package pkg, String url, String skipped) {
+        public Entry(Path path, String relativePath, String failure, Packages.Package pkg, String url) {
+            this(path, relativePath, failure, pkg, url, null);
         }
+
+        public Entry(Path path, String relativePath, String failure) {
+            this(path, relativePath, failure, null, null, null);
+        }
+
+        static Entry skipped(Path path, String relativePath, String why) {
+            return new Entry(path, relativePath, null, null, null, why);
+        }
+    }
+
+    static final String AN_ARCHIVE = "an archive's own store (a TDB2 database), not sources: left out";
+
+    /**
+     * A TDB2 database (a parc archive's store), or a folder of one: ingesting its index files would
+     * archive binary noise, and the archive's own, while it is being written.
+     */
+    static boolean isStore(Path dir) {
+        if (Files.isRegularFile(dir.resolve("tdb.lock")) || isStoreData(dir)) return true;
+        try (var children = Files.newDirectoryStream(dir, "Data-[0-9][0-9][0-9][0-9]")) {
+            for (Path c : children) if (isStoreData(c)) return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
+    private static boolean isStoreData(Path dir) {
+        return Files.isRegularFile(dir.resolve("nodes.dat")) && (Files.isRegularFile(dir.resolve("GSPO.bpt")) || Files.isRegularFile(dir.resolve("SPO.bpt")));
     }
 
     private FileWalker() {}
@@ -44,7 +74,9 @@ public final class FileWalker {
     public static List<Entry> walk(List<Path> roots) {
         List<Entry> out = new ArrayList<>();
         for (Path root : roots) {
-            if (Files.isDirectory(root)) {
+            if (Files.isDirectory(root) && isStore(root)) {
+                out.add(Entry.skipped(root, name(root), AN_ARCHIVE));
+            } else if (Files.isDirectory(root)) {
                 walkDir(root, out);
             } else if (Files.isRegularFile(root)) {
                 out.add(new Entry(root, name(root), null));
@@ -65,7 +97,13 @@ public final class FileWalker {
             Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    return !dir.equals(root) && hidden(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                    if (dir.equals(root)) return FileVisitResult.CONTINUE;
+                    if (hidden(dir)) return FileVisitResult.SKIP_SUBTREE;
+                    if (isStore(dir)) {
+                        found.add(Entry.skipped(dir, rel(root, dir), AN_ARCHIVE));
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
 
                 @Override

@@ -127,7 +127,7 @@ public final class Ingester {
         try (Batch batch = new Batch(c, identities, mapper.iris())) {
             int packages = 0;
             for (FileWalker.Entry e : FileWalker.walk(roots)) {
-                String packed = e.failure() == null && !isSidecar(e.path())
+                String packed = e.failure() == null && e.skipped() == null && !isSidecar(e.path())
                         ? Packages.packageType(e.path(), e.path().getFileName().toString()) : null;
                 if (packed == null) {
                     enqueue(submit(e, null, mapper, corrections, pool), window, thisRun, batch);
@@ -178,6 +178,7 @@ public final class Ingester {
      */
     private Job submit(FileWalker.Entry e, Hints pkgHints, RecordMapper mapper, Corrections corrections, ExecutorService pool) {
         if (e.failure() != null) return Job.known(new Outcome.Failed(e.relativePath(), e.failure()));
+        if (e.skipped() != null) return Job.known(new Outcome.Skipped(e.relativePath(), e.skipped()));
         if (isSidecar(e.path())) {
             return Job.known(new Outcome.Skipped(e.relativePath(), "hint file for "
                     + e.path().getFileName().toString().replaceFirst("\\.json$", "")));

@@ -51,6 +51,22 @@ class IngestTest {
     }
 
     @Test
+    void theArchivesOwnStoreInsideTheFolderIsLeftOutWithALine() throws Exception {
+        // `parc ingest --store collection/archive collection`: the second run meets the store among the sources
+        Path dir = Files.createDirectories(tmp.resolve("collection"));
+        Files.writeString(dir.resolve("a.txt"), "A headline\n\nThe text of the article, in English, long enough.");
+        String store = dir.resolve("archive").toString();
+        assertEquals(0, TestArchives.parc("ingest", "--store", store, "--no-entities", dir.toString()).code());
+        Files.writeString(dir.resolve("b.txt"), "Another headline\n\nThe text of another article, in English, long enough.");
+        Run again = TestArchives.parc("ingest", "--store", store, "--no-entities", dir.toString());
+        assertEquals(0, again.code(), again::toString);
+        assertTrue(again.out().contains("skipped   archive  (an archive's own store (a TDB2 database), not sources: left out)"), again::toString);
+        assertTrue(again.out().contains("ingested 1, unchanged 1, failed 0 (1 articles; 1 skipped"), again::toString);
+        Run root = TestArchives.parc("ingest", "--store", tmp.resolve("other").toString(), "--no-entities", store);
+        assertTrue(root.out().contains("ingested 0, unchanged 0, failed 0 (0 articles; 1 skipped"), root::toString);
+    }
+
+    @Test
     void sidecarJsonIsAHintNotASource() throws Exception {
         Path dir = Files.createDirectories(tmp.resolve("in"));
         Files.writeString(dir.resolve("a.txt"), "A headline\n\nThe text of the article, in English, long enough.");
