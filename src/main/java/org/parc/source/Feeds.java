@@ -114,10 +114,9 @@ public final class Feeds {
             for (com.fasterxml.jackson.databind.JsonNode i : items) {
                 if (out.size() >= MAX_ITEMS) break;
                 String title = clean(inline(string(i, "title")));
-                String link = string(i, "url") != null ? string(i, "url") : string(i, "external_url");
-                String date = string(i, "date_published") != null ? string(i, "date_published") : string(i, "date_modified");
-                String text = string(i, "content_text") != null ? paragraphs(string(i, "content_text"))
-                        : string(i, "content_html") != null ? body(string(i, "content_html")) : body(string(i, "summary"));
+                String link = first(i, "url", "external_url");
+                String date = first(i, "date_published", "date_modified");
+                String text = string(i, "content_text") != null ? paragraphs(string(i, "content_text")) : body(first(i, "content_html", "summary"));
                 List<String> authors = authors(i);
                 if (title == null && clean(text) == null) continue;
                 out.add(new Item(title, clean(link), clean(date), authors.isEmpty() ? feedAuthors : authors, clean(text), channel));
@@ -131,6 +130,15 @@ public final class Feeds {
     private static String string(com.fasterxml.jackson.databind.JsonNode n, String field) {
         com.fasterxml.jackson.databind.JsonNode v = n.get(field);
         return v != null && v.isTextual() ? v.asText() : null;
+    }
+
+    /** The first of these fields that holds a string, or null. */
+    private static String first(com.fasterxml.jackson.databind.JsonNode n, String... fields) {
+        for (String f : fields) {
+            String v = string(n, f);
+            if (v != null) return v;
+        }
+        return null;
     }
 
     /** "authors": [{"name": ...}] (version 1.1), else "author": {"name": ...} (version 1). */

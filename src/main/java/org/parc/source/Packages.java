@@ -153,10 +153,11 @@ public final class Packages {
         return type.equals("application/gzip") || type.equals("application/x-bzip2") || type.equals("application/x-xz");
     }
 
-    /** A compressed file that holds a tar (story.tar.gz), not one file (story.html.gz). */
-    private static boolean holdsTar(Path file, String type) throws IOException {
+    /** A compressed file that holds one file (story.html.gz), not a tar (story.tar.gz). */
+    private static boolean holdsOneFile(Path file, String type) throws IOException {
+        if (!isCompressed(type)) return false;
         try (InputStream in = decompress(Files.newInputStream(file), type)) {
-            return isTar(in.readNBytes(512));
+            return !isTar(in.readNBytes(512));
         }
     }
 
@@ -452,7 +453,7 @@ public final class Packages {
             left = captures(file, (name, url, body) -> out.add(new Listed(name, -1, null, url)));
         } else if (type.equals(MBOX)) {
             Mbox.each(file, (n, message) -> out.add(new Listed(messageName(n), message.transferTo(OutputStream.nullOutputStream()), null, null)));
-        } else if (isCompressed(type) && !holdsTar(file, type)) {
+        } else if (holdsOneFile(file, type)) {
             out.add(new Listed(singleName(packageName, file, type), -1, null));
         } else if (type.equals(SEVEN_Z)) {
             try (SevenZFile z = sevenZ(file)) {
@@ -580,7 +581,7 @@ public final class Packages {
                 String name = messageName(n);
                 if (wanted.contains(name) && done.add(name)) reader.read(name, message);
             });
-        } else if (isCompressed(type) && !holdsTar(file, type)) {
+        } else if (holdsOneFile(file, type)) {
             try (InputStream in = new RatioGuard(decompress(Files.newInputStream(file), type), Files.size(file))) {
                 reader.read(wanted.iterator().next(), in);
             }
