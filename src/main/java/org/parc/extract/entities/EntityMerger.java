@@ -338,6 +338,7 @@ public final class EntityMerger {
             if (m.end() > text.length()) continue;
             // taggers read title case as names everywhere ("Iraq Asks Russia"): headlines get only known names, later
             if (titleCaseLine(text, m.start())) continue;
+            if (credit(text, m.start())) continue;
             int s = m.start(), e = m.end();
             // surrounding blanks, quotes and punctuation
             while (s < e && !Character.isLetterOrDigit(text.charAt(s))) s++;
@@ -589,7 +590,7 @@ public final class EntityMerger {
     /** A headline-style line: every content word capitalized ("Iraq Asks Russia to Help It Join ..."). */
     private static boolean titleCaseLine(String text, int at) {
         String line = Names.lineAt(text, at);
-        if (line.length() > 250) return false;
+        if (line.length() > 250 || sentences(line)) return false;
         int content = 0, caps = 0;
         for (String w : line.split("[\\s\\-–—/:,;\"“”()]+")) {
             if (w.isEmpty() || !Character.isLetter(w.charAt(0)) || MINOR_WORDS.contains(w.toLowerCase(java.util.Locale.ROOT))) continue;
@@ -597,6 +598,38 @@ public final class EntityMerger {
             if (Character.isUpperCase(w.charAt(0))) caps++;
         }
         return content >= 4 && caps * 10 >= content * 9;
+    }
+
+    /** A sentence's end inside or at the end of a line: a word, then . ! or ?, then a space or the line's end. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(\\p{L}+|\\p{N}+)[.!?][\"”’)]?(?=\\s|$)");
+    /** Words that end in a dot without ending a sentence. */
+    private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "ltd",
+            "corp", "co", "gov", "gen", "sen", "rep", "col", "sgt", "capt", "lt", "vs", "no", "vol", "prof", "rev", "ft", "mt");
+
+    /**
+     * Running text, not a headline: a sentence ends in the line, as in a photo caption ("... on The
+     * Solent on February 8, 2010. Image: ..."). An initial ("U.S.") or an abbreviation ("Inc.") ends none.
+     */
+    static boolean sentences(String line) {
+        Matcher m = SENTENCE_END.matcher(line.strip());
+        while (m.find()) {
+            String w = m.group(1);
+            if (w.length() > 1 && !ABBREVIATIONS.contains(w.toLowerCase(java.util.Locale.ROOT))) return true;
+        }
+        return false;
+    }
+
+    /** "Image: Brian Burnell.", "Photo by Jane Doe/AP", "(Picture: Reuters)": who made or gave the picture, not whom the story mentions. */
+    private static final Pattern CREDIT = Pattern.compile("(?i)(?:^|[\\s(\\[|.,;])(?:"
+            + "(?:image|images|photo|photos|photograph|picture|pictures|pic|credit|credits)\\s*:" // "Image: ..."
+            + "|(?:image|photo|photograph|picture)s?\\s+(?:by|credit\\s*:?)" // "Photo by ...", not "a photo Obama posted"
+            + "|courtesy(?:\\s+of)?)" // "courtesy of ...", not "a picture of Saddam Hussein"
+            + "\\s*(?:[\\p{L}\\p{M}.' -]{1,30}\\s*/\\s*)?$"); // "Jane Doe/AP": the agency after the photographer
+
+    /** The mention opens a photo credit: the words just before it on its line name a picture's maker. */
+    static boolean credit(String text, int start) {
+        int from = Math.max(text.lastIndexOf('\n', Math.max(0, start - 1)) + 1, start - 40);
+        return CREDIT.matcher(text.substring(from, start)).find();
     }
 
     private static boolean allCapsLine(String text, int at) {

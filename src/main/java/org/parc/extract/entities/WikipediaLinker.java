@@ -39,7 +39,7 @@ public final class WikipediaLinker implements EntityLinker {
 
     /** Articles on works, animals, names and such, by their title's qualifier: never a person or a body. */
     private static final Set<String> NOT_AN_AGENT = Set.of("film", "album", "song", "novel", "play", "book", "poem", "ship",
-            "horse", "video game", "tv series", "tv program", "tv programme", "given name", "surname", "name", "word", "painting");
+            "horse", "video game", "tv series", "television series", "miniseries", "tv program", "tv programme", "episode", "given name", "surname", "name", "word", "painting");
     private static final Set<String> NOT_A_PERSON = Set.of("band", "company", "magazine", "newspaper", "organization",
             "organisation", "political party", "party", "website", "journal", "team");
 
@@ -143,7 +143,8 @@ public final class WikipediaLinker implements EntityLinker {
         int open = title.lastIndexOf("_(");
         if (open < 0 || !title.endsWith(")")) return true;
         String q = title.substring(open + 2, title.length() - 1).replace('_', ' ').toLowerCase(Locale.ROOT);
-        if (NOT_AN_AGENT.contains(q)) return false;
+        // "Border_Force_(UK_TV_series)", "Crash_(2004_film)": the qualifier's last words say what the work is
+        if (NOT_AN_AGENT.stream().anyMatch(w -> q.equals(w) || q.endsWith(" " + w))) return false;
         return type != EntityType.PERSON || NOT_A_PERSON.stream().noneMatch(q::endsWith);
     }
 

@@ -236,6 +236,37 @@ class EntityMergerTest {
     }
 
     @Test
+    void aCaptionIsRunningTextAndItsCreditNamesNoOne() {
+        // most of the caption's words are capitalized, but a sentence ends in it: not a headline
+        String t = "Ministers met on Monday.\n"
+                + "The Border Force vessel HMC Searcher on The Solent on February 8, 2010. Image: Brian Burnell.\n"
+                + "Crowds at the 501st Legion booth (Photo by Jane Doe/AP) on Friday.";
+        List<RawMention> raw = new ArrayList<>(at(t, EntityType.ORGANIZATION, "Border Force", "AP"));
+        raw.addAll(at(t, EntityType.PERSON, "Brian Burnell", "Jane Doe"));
+        raw.addAll(at(t, EntityType.PLACE, "Solent"));
+        List<Entity> es = merge(t, raw);
+        assertEquals(Set.of("Border Force", "Solent"), Set.copyOf(es.stream().map(Entity::name).toList()));
+    }
+
+    @Test
+    void aPictureOfSomeoneMentionsThem() {
+        String t = "The crowd carried a picture of Saddam Hussein. In a photo Barack Obama posted, he smiles.";
+        List<Entity> es = merge(t, at(t, EntityType.PERSON, "Saddam Hussein", "Barack Obama"));
+        assertEquals(Set.of("Saddam Hussein", "Barack Obama"), Set.copyOf(es.stream().map(Entity::name).toList()));
+        assertTrue(EntityMerger.credit("Image: Twitter / Barack Obama", 17));
+        assertTrue(EntityMerger.credit("(Photo courtesy of Reuters)", 19));
+    }
+
+    @Test
+    void sentencesAreToldFromHeadlines() {
+        assertTrue(EntityMerger.sentences("Lady Cassandra from Doctor Who. Image: Nick Moreau."));
+        assertTrue(EntityMerger.sentences("Iraq Asks Russia for Help Again."));
+        assertFalse(EntityMerger.sentences("Iraq Asks Russia to Help It Join Astana Peace Process"));
+        assertFalse(EntityMerger.sentences("Kerry Meets Lavrov as U.S. Weighs Options"));
+        assertFalse(EntityMerger.sentences("Apple Inc. Buys Beats for $3 Billion"));
+    }
+
+    @Test
     void gazetteerLinks() {
         PlaceGazetteer g = PlaceGazetteer.shipped();
         // Baghdad: the capital, named like its governorate

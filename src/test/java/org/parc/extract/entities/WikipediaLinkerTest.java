@@ -97,6 +97,16 @@ class WikipediaLinkerTest {
     }
 
     @Test
+    void aWorkIsNoPersonOrBodyWhateverComesBeforeItsKind() {
+        assertFalse(WikipediaLinker.fits(EntityType.ORGANIZATION, "Border_Force_(UK_TV_series)"));
+        assertFalse(WikipediaLinker.fits(EntityType.PERSON, "Crash_(2004_film)"));
+        assertFalse(WikipediaLinker.fits(EntityType.ORGANIZATION, "Sea_Org_(film)"));
+        assertTrue(WikipediaLinker.fits(EntityType.ORGANIZATION, "Anonymous_(group)"));
+        assertTrue(WikipediaLinker.fits(EntityType.ORGANIZATION, "Cloud9_(esports)"));
+        assertTrue(WikipediaLinker.fits(EntityType.PERSON, "John_Smith_(explorer)"));
+    }
+
+    @Test
     void iriSafeTitlesAndEntitiesAlreadyLinkedAreLeftAlone() {
         assertEquals("Bad_%3CTitle%3E", WikipediaLinker.iriSafe("Bad_<Title>"));
         assertEquals("100%25_Pure", WikipediaLinker.iriSafe("100%_Pure"));
