@@ -157,6 +157,34 @@ public final class TikaNormalizer implements Normalizer {
                 || mediaType.equals("text/tab-separated-values");
     }
 
+    private static final Set<String> SCRIPTS = Set.of("application/javascript", "text/javascript", "application/x-javascript",
+            "application/ecmascript", "text/ecmascript", "application/wasm");
+    private static final Set<String> FONT_EXTENSIONS = Set.of("woff", "woff2", "ttf", "otf", "eot");
+
+    /**
+     * Why a file is none of the articles it sits beside, whatever text Tika reads out of it, or null:
+     * what a browser's "save page, complete" puts in the page's folder (style sheets, scripts, fonts,
+     * drawings), and recordings, whose text is their tags (a title, an artist).
+     */
+    static String notADocument(String mediaType, String fileName, boolean noText) {
+        String ext = fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        if (mediaType.equals("text/css")) return mediaType + " is a style sheet, not a document";
+        if (SCRIPTS.contains(mediaType)) return mediaType + " is a script, not a document";
+        if (mediaType.startsWith("font/") || mediaType.startsWith("application/font-") || mediaType.startsWith("application/x-font")
+                || mediaType.equals("application/vnd.ms-fontobject")
+                || (mediaType.equals("application/octet-stream") && FONT_EXTENSIONS.contains(ext))) {
+            return (mediaType.equals("application/octet-stream") ? "a ." + ext + " file" : mediaType) + " is a font, not a document";
+        }
+        if (noText) return null; // a picture or recording with no text is one, as the caller says
+        if (mediaType.equals("image/svg+xml")) {
+            return mediaType + " is a drawing, not a document (its text is the drawing's labels)";
+        }
+        if (mediaType.startsWith("audio/") || mediaType.startsWith("video/")) {
+            return mediaType + " is a recording, not a document (its text is its tags; parc does not read text out of sound)";
+        }
+        return null;
+    }
+
     private static String seconds(Duration d) {
         long ms = d.toMillis();
         return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
@@ -206,6 +234,8 @@ public final class TikaNormalizer implements Normalizer {
             throw new NotADocument(mediaType + " is structured data, not a document");
         }
         String text = normalizeText(body.toString());
+        String asset = notADocument(mediaType, file.fileName(), text.isBlank());
+        if (asset != null) throw new NotADocument(asset);
         if (text.isBlank()) {
             // A picture or a recording beside the articles is not a failed article: parc reads no text from them (no OCR).
             if (mediaType.startsWith("image/") || mediaType.startsWith("audio/") || mediaType.startsWith("video/")) {

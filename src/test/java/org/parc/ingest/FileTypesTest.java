@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,6 +152,58 @@ class FileTypesTest {
         // the page describes the article, not the message around it (saved by Blink on the 6th)
         assertTrue(row.startsWith("\"Harbour reopens after storm\"\t\"2021-03-05\"^^<http://www.w3.org/2001/XMLSchema#date>\t\"Coast Wire\"\t\"Mara Quill\""), row);
         assertTrue(row.contains("ferries to the islands") && !row.contains("Taylor Swift") && !row.contains("Elon Musk"), row);
+    }
+
+    @Test
+    void aSavedPagesFolderOfStylesScriptsFontsDrawingsAndRecordingsGivesNoArticles() throws Exception {
+        // as a browser's "save page, complete" leaves it: the page, and beside it a folder of what the page loads
+        Path in = Files.createDirectories(tmp.resolve("saved"));
+        Files.writeString(in.resolve("harbour.html"), "<html><head><title>Harbour reopens</title><link rel=\"stylesheet\" href=\"harbour_files/site.css\">"
+                + "</head><body><article><h1>Harbour reopens</h1><p>The harbour reopened on Friday after a week of repairs to the sea wall, "
+                + "the port authority said.</p></article></body></html>");
+        Path files = Files.createDirectories(in.resolve("harbour_files"));
+        Files.writeString(files.resolve("site.css"), "body { font-family: \"Open Sans\"; color: #333 }\n/* Harbour, Coast Wire layout */\n");
+        Files.writeString(files.resolve("app.js"), "function show() { document.title = 'Harbour reopens after storm'; }\nwindow.onload = show;\n");
+        byte[] font = new byte[2048];
+        System.arraycopy("wOF2".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, font, 0, 4);
+        for (int i = 4; i < font.length; i++) font[i] = (byte) (i * 31);
+        Files.write(files.resolve("open-sans.woff2"), font);
+        Files.writeString(files.resolve("tides.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"80\">"
+                + "<text x=\"10\" y=\"20\">High tide, Friday, 6.2 m</text><rect x=\"10\" y=\"30\" width=\"50\" height=\"40\"/></svg>");
+        Files.write(files.resolve("bulletin.mp3"), mp3("Harbour bulletin", "Coast Radio"));
+        Run r = TestArchives.parc("ingest", "--store", tmp.resolve("archive").toString(), "--no-entities", in.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("ingested 1, unchanged 0, failed 0 (1 articles; 5 skipped;"), r::toString);
+        for (String line : List.of("harbour_files/site.css  (text/css is a style sheet, not a document)",
+                "harbour_files/app.js  (text/javascript is a script, not a document)",
+                "harbour_files/open-sans.woff2  (a .woff2 file is a font, not a document)",
+                "harbour_files/tides.svg  (image/svg+xml is a drawing, not a document",
+                "harbour_files/bulletin.mp3  (audio/mpeg is a recording, not a document")) {
+            assertTrue(r.out().contains("skipped   " + line), () -> line + "\n" + r);
+        }
+    }
+
+    /** An MP3 file of silent frames after an ID3v2.3 tag with a title and an artist: Tika reads the tags as its text. */
+    static byte[] mp3(String title, String artist) throws java.io.IOException {
+        java.io.ByteArrayOutputStream frames = new java.io.ByteArrayOutputStream();
+        for (String[] f : new String[][] {{"TIT2", title}, {"TPE1", artist}}) {
+            byte[] data = ("\0" + f[1]).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            frames.write(f[0].getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            frames.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
+            frames.write(new byte[2]);
+            frames.write(data);
+        }
+        int n = frames.size();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(new byte[] {'I', 'D', '3', 3, 0, 0, (byte) ((n >> 21) & 0x7f), (byte) ((n >> 14) & 0x7f), (byte) ((n >> 7) & 0x7f), (byte) (n & 0x7f)});
+        frames.writeTo(out);
+        byte[] frame = new byte[417];
+        frame[0] = (byte) 0xff;
+        frame[1] = (byte) 0xfb;
+        frame[2] = (byte) 0x90;
+        frame[3] = 0x64;
+        for (int i = 0; i < 20; i++) out.write(frame);
+        return out.toByteArray();
     }
 
     /** Ingests a folder through the CLI (no entities), checks the summary line, and answers a query as TSV. */
