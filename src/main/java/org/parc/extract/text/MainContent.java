@@ -47,7 +47,32 @@ final class MainContent {
         Span found = find(Jsoup.parse(markup), text, true);
         // As Readability does: when nothing is found, again without dropping the containers whose names
         // look unlikely (a layout wrapper named "has-sidebar" held one page's whole article).
-        return found != null ? found : find(Jsoup.parse(markup), text, false);
+        if (found != null) return found;
+        Document dom = Jsoup.parse(markup);
+        found = find(dom, text, false);
+        return found != null ? found : marked(dom, text);
+    }
+
+    /**
+     * The content the page's author marked as its main one (its only main element, else its only
+     * article), when it holds too little running text for the scores to tell (a short notice, a
+     * page that says it has moved): that, not the menus and help texts around it. Null when the page
+     * marks none, or several.
+     */
+    private static Span marked(Document dom, String text) {
+        var marked = dom.body().select("main, [role=main]");
+        if (marked.size() != 1) marked = dom.body().select("article");
+        if (marked.size() != 1 || marked.first().text().strip().length() < MIN_PARAGRAPH) return null;
+        List<String> blocks = blocks(marked.first(), false).stream().map(b -> b.text().strip()).filter(t -> !t.isEmpty()).toList();
+        if (blocks.isEmpty()) return null;
+        Collapsed c = new Collapsed(text);
+        int start = c.find(blocks.get(0), 0);
+        if (start < 0) return null;
+        String last = blocks.get(blocks.size() - 1);
+        String tail = last.substring(Math.max(0, last.length() - 60));
+        int stop = c.find(tail, start);
+        if (stop < 0) return null;
+        return new Span(lineStart(text, withHeadline(dom, c, text, start)), lineEnd(text, c.endOf(tail, stop)));
     }
 
     private static Span find(Document dom, String text, boolean strip) {

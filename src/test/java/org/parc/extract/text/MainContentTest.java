@@ -74,6 +74,18 @@ class MainContentTest {
         assertTrue(s.text().contains("Home") && s.text().contains("closed on Monday"), s.text());
     }
     @Test
+    void aShortPageKeepsOnlyWhatItsAuthorMarkedAsMain() throws Exception {
+        // as mdBook writes a chapter that has moved: a short notice in main, a theme menu and keyboard help around it
+        NormalizedDocument doc = parse("moved.html", "<html><body><div id='help'><h2>Keyboard shortcuts</h2>"
+                + "<p>Press S or / to search in the book</p></div><ul role='menu'><li>Light</li><li>Rust</li><li>Navy</li><li>Ayu</li></ul>"
+                + "<main><h1>Variables and Mutability</h1><p>The 2018 edition of the book is no longer distributed with the documentation.</p>"
+                + "<p>You may want to read the current version instead.</p></main><nav><a href='/next'>Next chapter</a></nav></body></html>");
+        Story s = new HeuristicStorySplitter().split(doc).get(0);
+        assertTrue(s.text().startsWith("Variables and Mutability") && s.text().strip().endsWith("read the current version instead."), s.text());
+        assertFalse(s.text().contains("Navy") || s.text().contains("Keyboard"), s.text());
+    }
+
+    @Test
     void aBodyWrittenWithoutParagraphsIsFoundToo() throws Exception {
         // older and smaller sites write the body straight into a div, between line breaks or empty paragraphs
         String html = """
