@@ -185,6 +185,29 @@ public final class TikaNormalizer implements Normalizer {
         return null;
     }
 
+    private static final java.util.regex.Pattern REFRESH = java.util.regex.Pattern.compile(
+            "^\\s*(\\d{1,6})(?:\\.\\d*)?\\s*[;,]\\s*(?:url\\s*=\\s*)?['\"]?([^'\"\\s]+)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Why an HTML page is a redirect, not an article, or null: it sends the reader to another address
+     * within 10 seconds (meta refresh, which Tika reports as "refresh") and says little else
+     * ("Redirecting to… char.html."). A live page that reloads itself every few minutes is an article.
+     */
+    /** Tika names the value by the page's http-equiv as written ("refresh", "Refresh"). */
+    private static String refresh(Metadata md) {
+        for (String n : md.names()) {
+            if (n.equalsIgnoreCase("refresh")) return md.get(n);
+        }
+        return null;
+    }
+
+    static String redirect(String refresh, String text) {
+        if (refresh == null || text.length() > 500) return null;
+        java.util.regex.Matcher m = REFRESH.matcher(refresh);
+        if (!m.find() || Integer.parseInt(m.group(1)) > 10) return null;
+        return "a redirect to " + m.group(2) + " (meta refresh), not a document";
+    }
+
     private static String seconds(Duration d) {
         long ms = d.toMillis();
         return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
@@ -235,6 +258,7 @@ public final class TikaNormalizer implements Normalizer {
         }
         String text = normalizeText(body.toString());
         String asset = notADocument(mediaType, file.fileName(), text.isBlank());
+        if (asset == null && isHtml(mediaType)) asset = redirect(refresh(md), text);
         if (asset != null) throw new NotADocument(asset);
         if (text.isBlank()) {
             // A picture or a recording beside the articles is not a failed article: parc reads no text from them (no OCR).

@@ -183,6 +183,25 @@ class FileTypesTest {
         }
     }
 
+    @Test
+    void aPageThatOnlySendsTheReaderElsewhereIsARedirectNotAnArticle() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("site"));
+        Files.writeString(in.resolve("old-harbour.html"), "<html><head><title>Redirecting...</title>"
+                + "<meta http-equiv=\"refresh\" content=\"0; URL=harbour.html\"></head><body><p>Redirecting to... "
+                + "<a href=\"harbour.html\">harbour.html</a>.</p></body></html>");
+        Files.writeString(in.resolve("gone.html"), "<html><head><meta http-equiv=\"Refresh\" content=\"2;url='https://coast.example.com/'\">"
+                + "</head><body></body></html>");
+        // a live page reloads itself every five minutes: an article
+        Files.writeString(in.resolve("live.html"), "<html><head><title>Storm live</title><meta http-equiv=\"refresh\" content=\"300\"></head>"
+                + "<body><p>The storm reached the coast at noon, the weather service said, and the ferries stayed in port.</p></body></html>");
+        Run r = TestArchives.parc("ingest", "--store", tmp.resolve("archive").toString(), "--no-entities", in.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains("ingested 1, unchanged 0, failed 0 (1 articles; 2 skipped;"), r::toString);
+        assertTrue(r.out().contains("skipped   old-harbour.html  (a redirect to harbour.html (meta refresh), not a document)"), r::toString);
+        assertTrue(r.out().contains("skipped   gone.html  (a redirect to https://coast.example.com/ (meta refresh), not a document)"), r::toString);
+        assertTrue(r.out().contains("ingested  live.html"), r::toString);
+    }
+
     /** An MP3 file of silent frames after an ID3v2.3 tag with a title and an artist: Tika reads the tags as its text. */
     static byte[] mp3(String title, String artist) throws java.io.IOException {
         java.io.ByteArrayOutputStream frames = new java.io.ByteArrayOutputStream();
