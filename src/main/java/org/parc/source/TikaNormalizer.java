@@ -188,12 +188,7 @@ public final class TikaNormalizer implements Normalizer {
     private static final java.util.regex.Pattern REFRESH = java.util.regex.Pattern.compile(
             "^\\s*(\\d{1,6})(?:\\.\\d*)?\\s*[;,]\\s*(?:url\\s*=\\s*)?['\"]?([^'\"\\s]+)", java.util.regex.Pattern.CASE_INSENSITIVE);
 
-    /**
-     * Why an HTML page is a redirect, not an article, or null: it sends the reader to another address
-     * within 10 seconds (meta refresh, which Tika reports as "refresh") and says little else
-     * ("Redirecting to… char.html."). A live page that reloads itself every few minutes is an article.
-     */
-    /** Tika names the value by the page's http-equiv as written ("refresh", "Refresh"). */
+    /** The page's meta refresh: Tika names it by the http-equiv as written ("refresh", "Refresh"). */
     private static String refresh(Metadata md) {
         for (String n : md.names()) {
             if (n.equalsIgnoreCase("refresh")) return md.get(n);
@@ -201,6 +196,11 @@ public final class TikaNormalizer implements Normalizer {
         return null;
     }
 
+    /**
+     * Why an HTML page is a redirect, not an article, or null: it sends the reader to another address
+     * within 10 seconds (meta refresh, which Tika reports as "refresh") and says little else
+     * ("Redirecting to… char.html."). A live page that reloads itself every few minutes is an article.
+     */
     static String redirect(String refresh, String text) {
         if (refresh == null || text.length() > 500) return null;
         java.util.regex.Matcher m = REFRESH.matcher(refresh);

@@ -600,21 +600,24 @@ public final class EntityMerger {
         return content >= 4 && caps * 10 >= content * 9;
     }
 
-    /** A sentence's end inside or at the end of a line: a word, then . ! or ?, then a space or the line's end. */
-    private static final Pattern SENTENCE_END = Pattern.compile("(\\p{L}+|\\p{N}+)[.!?][\"”’)]?(?=\\s|$)");
+    /** A sentence's end: a word, then . ! or ?, then a space or the line's end. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(\\p{L}+|\\p{N}+)([.!?])[\"”’)]?(?=\\s|$)");
     /** Words that end in a dot without ending a sentence. */
     private static final Set<String> ABBREVIATIONS = Set.of("mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "ltd",
             "corp", "co", "gov", "gen", "sen", "rep", "col", "sgt", "capt", "lt", "vs", "no", "vol", "prof", "rev", "ft", "mt");
 
     /**
      * Running text, not a headline: a sentence ends in the line, as in a photo caption ("... on The
-     * Solent on February 8, 2010. Image: ..."). An initial ("U.S.") or an abbreviation ("Inc.") ends none.
+     * Solent on February 8, 2010. Image: ..."), or the line ends with a full stop. A headline may end
+     * with "?" or "!" ("Will Iraq Join?"); an initial ("U.S.") or an abbreviation ("Inc.") ends nothing.
      */
     static boolean sentences(String line) {
-        Matcher m = SENTENCE_END.matcher(line.strip());
+        String l = line.strip();
+        Matcher m = SENTENCE_END.matcher(l);
         while (m.find()) {
             String w = m.group(1);
-            if (w.length() > 1 && !ABBREVIATIONS.contains(w.toLowerCase(java.util.Locale.ROOT))) return true;
+            if (w.length() < 2 || ABBREVIATIONS.contains(w.toLowerCase(java.util.Locale.ROOT))) continue;
+            if (m.group(2).equals(".") || !l.substring(m.end()).isBlank()) return true;
         }
         return false;
     }

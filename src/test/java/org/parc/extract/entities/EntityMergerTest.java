@@ -264,6 +264,9 @@ class EntityMergerTest {
         assertFalse(EntityMerger.sentences("Iraq Asks Russia to Help It Join Astana Peace Process"));
         assertFalse(EntityMerger.sentences("Kerry Meets Lavrov as U.S. Weighs Options"));
         assertFalse(EntityMerger.sentences("Apple Inc. Buys Beats for $3 Billion"));
+        assertFalse(EntityMerger.sentences("Will Iraq Join the Russia-Iran Alliance?"));
+        assertFalse(EntityMerger.sentences("Iraq Wins Again!"));
+        assertTrue(EntityMerger.sentences("Is It Over? Officials In Baghdad Say Not Yet"));
     }
 
     @Test
