@@ -171,9 +171,7 @@ class FileTypesTest {
         Files.writeString(files.resolve("tides.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"80\">"
                 + "<text x=\"10\" y=\"20\">High tide, Friday, 6.2 m</text><rect x=\"10\" y=\"30\" width=\"50\" height=\"40\"/></svg>");
         Files.write(files.resolve("bulletin.mp3"), mp3("Harbour bulletin", "Coast Radio"));
-        Run r = TestArchives.parc("ingest", "--store", tmp.resolve("archive").toString(), "--no-entities", in.toString());
-        assertEquals(0, r.code(), r::toString);
-        assertTrue(r.out().contains("ingested 1, unchanged 0, failed 0 (1 articles; 5 skipped;"), r::toString);
+        Run r = ingest(in, "ingested 1, unchanged 0, failed 0 (1 articles; 5 skipped;");
         for (String line : List.of("harbour_files/site.css  (text/css is a style sheet, not a document)",
                 "harbour_files/app.js  (text/javascript is a script, not a document)",
                 "harbour_files/open-sans.woff2  (a .woff2 file is a font, not a document)",
@@ -194,9 +192,7 @@ class FileTypesTest {
         // a live page reloads itself every five minutes: an article
         Files.writeString(in.resolve("live.html"), "<html><head><title>Storm live</title><meta http-equiv=\"refresh\" content=\"300\"></head>"
                 + "<body><p>The storm reached the coast at noon, the weather service said, and the ferries stayed in port.</p></body></html>");
-        Run r = TestArchives.parc("ingest", "--store", tmp.resolve("archive").toString(), "--no-entities", in.toString());
-        assertEquals(0, r.code(), r::toString);
-        assertTrue(r.out().contains("ingested 1, unchanged 0, failed 0 (1 articles; 2 skipped;"), r::toString);
+        Run r = ingest(in, "ingested 1, unchanged 0, failed 0 (1 articles; 2 skipped;");
         assertTrue(r.out().contains("skipped   old-harbour.html  (a redirect to harbour.html (meta refresh), not a document)"), r::toString);
         assertTrue(r.out().contains("skipped   gone.html  (a redirect to https://coast.example.com/ (meta refresh), not a document)"), r::toString);
         assertTrue(r.out().contains("ingested  live.html"), r::toString);
@@ -223,6 +219,14 @@ class FileTypesTest {
         frame[3] = 0x64;
         for (int i = 0; i < 20; i++) out.write(frame);
         return out.toByteArray();
+    }
+
+    /** Ingests a folder through the CLI (no entities) into tmp/archive: exit 0 and the summary line. */
+    private Run ingest(Path in, String summary) {
+        Run r = TestArchives.parc("ingest", "--store", tmp.resolve("archive").toString(), "--no-entities", in.toString());
+        assertEquals(0, r.code(), r::toString);
+        assertTrue(r.out().contains(summary), r::toString);
+        return r;
     }
 
     /** Ingests a folder through the CLI (no entities), checks the summary line, and answers a query as TSV. */
@@ -263,12 +267,9 @@ class FileTypesTest {
     }
 
     private String ingestAndQuery(Path in, String summary, String sparql) {
-        String store = tmp.resolve("archive").toString();
-        Run r = TestArchives.parc("ingest", "--store", store, "--no-entities", in.toString());
-        assertEquals(0, r.code(), r::toString);
-        assertTrue(r.out().contains(summary), r::toString);
+        Run r = ingest(in, summary);
         assertTrue(!summary.contains("skipped") || r.out().contains("skipped   harbour.png  (image/png with no text: a picture or recording, not a document"), r::toString);
-        Run q = TestArchives.parc("query", "--store", store, "--format", "tsv", sparql);
+        Run q = TestArchives.parc("query", "--store", tmp.resolve("archive").toString(), "--format", "tsv", sparql);
         assertEquals(0, q.code(), q::toString);
         return q.out();
     }
