@@ -30,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
                 "Each file is parsed with Apache Tika, checksummed (SHA-256) and described as RDF in its own named graph, "
                         + "in one transaction. A file already archived with the same checksum is reported unchanged; a changed "
                         + "file at the same path becomes a new record that revises the old one. Structured data (JSON other than a JSON Feed, CSV, "
-                        + "TSV), pictures with no text, recordings, style sheets, scripts, fonts and SVG drawings (a saved page's folder), redirect pages, "
+                        + "TSV), pictures with no text, recordings, style sheets, scripts, fonts and SVG drawings (a saved page's folder), redirect pages, sitemaps and robots.txt, "
                         + "hint files (story.html.json beside story.html) and an archive's own store among the sources are skipped, "
                         + "each with a line saying why. "
                         + "A ZIP, 7z or tar file (and one compressed file: story.html.gz) is a package: each file in it is ingested as a source of its own "

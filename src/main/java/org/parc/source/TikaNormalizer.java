@@ -208,6 +208,33 @@ public final class TikaNormalizer implements Normalizer {
         return "a redirect to " + m.group(2) + " (meta refresh), not a document";
     }
 
+    private static final java.util.regex.Pattern SITEMAP = java.util.regex.Pattern.compile(
+            "<(?:[\\w.-]+:)?(?:urlset|sitemapindex)\\b[^>]*sitemaps\\.org/schemas/sitemap");
+    private static final java.util.regex.Pattern ROBOTS = java.util.regex.Pattern.compile(
+            "(?i)^(?:\\s*(?:#[^\\n]*)?\\n)*\\s*user-agent\\s*:");
+
+    /**
+     * Why a file is a web site's list of addresses or rules for crawlers, not an article, or null: a
+     * mirrored site (wget --mirror, a crawler's folder) holds its sitemap.xml and robots.txt beside its pages.
+     */
+    static String forCrawlers(SourceFile file, String mediaType, String text) throws IOException {
+        // Tika names it text/x-robots by its name alone
+        if ((mediaType.equals("text/x-robots") || mediaType.equals("text/plain")) && file.fileName().equalsIgnoreCase("robots.txt")
+                && ROBOTS.matcher(text).find()) {
+            return "a robots.txt file (a site's rules for crawlers), not a document";
+        }
+        if (mediaType.endsWith("/xml")) {
+            byte[] head;
+            try (InputStream in = Files.newInputStream(file.path())) {
+                head = in.readNBytes(4096);
+            }
+            if (SITEMAP.matcher(new String(head, StandardCharsets.ISO_8859_1)).find()) {
+                return "a sitemap (a site's list of its addresses), not a document";
+            }
+        }
+        return null;
+    }
+
     private static String seconds(Duration d) {
         long ms = d.toMillis();
         return ms % 1000 == 0 ? (ms / 1000) + " s" : String.format(java.util.Locale.ROOT, "%.1f s", ms / 1000.0);
@@ -259,6 +286,7 @@ public final class TikaNormalizer implements Normalizer {
         String text = normalizeText(body.toString());
         String asset = notADocument(mediaType, file.fileName(), text.isBlank());
         if (asset == null && isHtml(mediaType)) asset = redirect(refresh(md), text);
+        if (asset == null) asset = forCrawlers(file, mediaType, text);
         if (asset != null) throw new NotADocument(asset);
         if (text.isBlank()) {
             // A picture or a recording beside the articles is not a failed article: parc reads no text from them (no OCR).

@@ -198,6 +198,23 @@ class FileTypesTest {
         assertTrue(r.out().contains("ingested  live.html"), r::toString);
     }
 
+    @Test
+    void aMirroredSitesSitemapAndRobotsFileAreNoArticles() throws Exception {
+        // wget --mirror keeps them beside the pages
+        Path in = Files.createDirectories(tmp.resolve("mirror"));
+        Files.writeString(in.resolve("robots.txt"), "# rules\nUser-agent: *\nDisallow: /admin/\nSitemap: https://coast.example.com/sitemap.xml\n");
+        Files.writeString(in.resolve("sitemap.xml"), "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+                + "  <url><loc>https://coast.example.com/2021/03/05/harbour-reopens</loc><lastmod>2021-03-05</lastmod></url>\n</urlset>\n");
+        // a text that happens to be called robots.txt is still read
+        Path other = Files.createDirectories(in.resolve("stories"));
+        Files.writeString(other.resolve("robots.txt"), "Robots at the harbour\n\nThe port authority said on Friday that two robots now check the sea wall.\n");
+        Run r = ingest(in, "ingested 1, unchanged 0, failed 0 (1 articles; 2 skipped;");
+        assertTrue(r.out().contains("skipped   robots.txt  (a robots.txt file (a site's rules for crawlers), not a document)"), r::toString);
+        assertTrue(r.out().contains("skipped   sitemap.xml  (a sitemap (a site's list of its addresses), not a document)"), r::toString);
+        assertTrue(r.out().contains("ingested  stories/robots.txt"), r::toString);
+    }
+
     /** An MP3 file of silent frames after an ID3v2.3 tag with a title and an artist: Tika reads the tags as its text. */
     static byte[] mp3(String title, String artist) throws java.io.IOException {
         java.io.ByteArrayOutputStream frames = new java.io.ByteArrayOutputStream();
