@@ -164,7 +164,7 @@ public final class TikaNormalizer implements Normalizer {
     /**
      * Why a file is none of the articles it sits beside, whatever text Tika reads out of it, or null:
      * what a browser's "save page, complete" puts in the page's folder (style sheets, scripts, fonts,
-     * drawings), and recordings, whose text is their tags (a title, an artist).
+     * drawings), pictures with no text, and recordings, whose text if any is their tags (a title, an artist).
      */
     static String notADocument(String mediaType, String fileName, boolean noText) {
         String ext = fileName.substring(fileName.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
@@ -175,11 +175,15 @@ public final class TikaNormalizer implements Normalizer {
                 || (mediaType.equals("application/octet-stream") && FONT_EXTENSIONS.contains(ext))) {
             return (mediaType.equals("application/octet-stream") ? "a ." + ext + " file" : mediaType) + " is a font, not a document";
         }
-        if (noText) return null; // a picture or recording with no text is one, as the caller says
+        boolean recording = mediaType.startsWith("audio/") || mediaType.startsWith("video/");
+        // A picture or a recording beside the articles is not a failed article: parc reads no text from them (no OCR).
+        if (noText && (recording || mediaType.startsWith("image/"))) {
+            return mediaType + " with no text: a picture or recording, not a document (parc does not read text out of images or sound)";
+        }
         if (mediaType.equals("image/svg+xml")) {
             return mediaType + " is a drawing, not a document (its text is the drawing's labels)";
         }
-        if (mediaType.startsWith("audio/") || mediaType.startsWith("video/")) {
+        if (recording) {
             return mediaType + " is a recording, not a document (its text is its tags; parc does not read text out of sound)";
         }
         return null;
@@ -224,15 +228,18 @@ public final class TikaNormalizer implements Normalizer {
             return "a robots.txt file (a site's rules for crawlers), not a document";
         }
         if (mediaType.endsWith("/xml")) {
-            byte[] head;
-            try (InputStream in = Files.newInputStream(file.path())) {
-                head = in.readNBytes(4096);
-            }
-            if (SITEMAP.matcher(new String(head, StandardCharsets.ISO_8859_1)).find()) {
+            if (SITEMAP.matcher(head(file.path(), 4096)).find()) {
                 return "a sitemap (a site's list of its addresses), not a document";
             }
         }
         return null;
+    }
+
+    /** A file's first bytes, one character each (ISO-8859-1): enough to find markup or header names in. */
+    private static String head(java.nio.file.Path file, int bytes) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return new String(in.readNBytes(bytes), StandardCharsets.ISO_8859_1);
+        }
     }
 
     private static String seconds(Duration d) {
@@ -289,10 +296,6 @@ public final class TikaNormalizer implements Normalizer {
         if (asset == null) asset = forCrawlers(file, mediaType, text);
         if (asset != null) throw new NotADocument(asset);
         if (text.isBlank()) {
-            // A picture or a recording beside the articles is not a failed article: parc reads no text from them (no OCR).
-            if (mediaType.startsWith("image/") || mediaType.startsWith("audio/") || mediaType.startsWith("video/")) {
-                throw new NotADocument(mediaType + " with no text: a picture or recording, not a document (parc does not read text out of images or sound)");
-            }
             if (UNPACKED_ELSEWHERE.contains(mediaType)) {
                 throw new SourceException("packed or compressed as " + mediaType + ", which parc cannot unpack: unpack it and ingest its files");
             }
@@ -318,11 +321,7 @@ public final class TikaNormalizer implements Normalizer {
      * comment, where old mailers and list archives put the sender's name ("ann at example.org (Ann Lee)").
      */
     private static void rawFrom(java.nio.file.Path file, Metadata md) throws IOException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(64 * 1024);
-        }
-        String header = new String(head, StandardCharsets.ISO_8859_1);
+        String header = head(file, 64 * 1024);
         int end = header.indexOf("\n\n");
         int crlf = header.indexOf("\r\n\r\n");
         if (crlf >= 0 && (end < 0 || crlf < end)) end = crlf;
