@@ -11,7 +11,7 @@ import java.util.Map;
  * @param text        the plain text Tika extracted (normalized line ends, NFC)
  * @param metadata    Tika's metadata, name to values, in Tika's key spelling
  * @param truncated   true when the write limit cut the text
- * @param markup      the original markup for HTML/XHTML sources (for extractors that need the DOM), else null
+ * @param page        the original markup for HTML/XHTML sources, parsed once for the extractors that need the DOM; else null
  * @param feed        the items of a news feed (RSS, Atom), whose {@link Feeds.Feed#text()} is then the text; else null
  */
 public record NormalizedDocument(
@@ -20,12 +20,17 @@ public record NormalizedDocument(
         String text,
         Map<String, List<String>> metadata,
         boolean truncated,
-        String markup,
+        Page page,
         Feeds.Feed feed) {
 
     public NormalizedDocument(SourceFile source, String mediaType, String text, Map<String, List<String>> metadata,
                               boolean truncated, String markup) {
-        this(source, mediaType, text, metadata, truncated, markup, null);
+        this(source, mediaType, text, metadata, truncated, Page.of(markup), null);
+    }
+
+    /** The page's markup, or null. */
+    public String markup() {
+        return page == null ? null : page.markup();
     }
 
     public String first(String key) {
@@ -38,6 +43,6 @@ public record NormalizedDocument(
     }
 
     public boolean isHtml() {
-        return markup != null;
+        return page != null;
     }
 }

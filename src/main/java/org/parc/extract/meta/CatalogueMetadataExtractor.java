@@ -37,7 +37,7 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
         HtmlFacts html = null;
         if (doc.isHtml()) {
             try {
-                html = HtmlFacts.parse(doc.markup(), hints.sourceUrl());
+                html = HtmlFacts.of(doc.page().dom(), hints.sourceUrl());
             } catch (RuntimeException e) {
                 html = null; // unparseable markup: fall back to text cues
             }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jsoup.Jsoup;
+import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -18,9 +19,11 @@ final class HtmlFacts {
     final List<JsonNode> jsonLd;
     final String htmlLang;
     final String titleElement;
+    private final String pageUrl;
 
-    private HtmlFacts(Document dom) {
+    private HtmlFacts(Document dom, String pageUrl) {
         this.dom = dom;
+        this.pageUrl = pageUrl;
         for (Element m : dom.select("meta[content]")) {
             String content = m.attr("content").strip();
             if (content.isEmpty()) continue;
@@ -45,7 +48,24 @@ final class HtmlFacts {
     }
 
     static HtmlFacts parse(String markup, String baseUri) {
-        return new HtmlFacts(Jsoup.parse(markup, baseUri == null ? "" : baseUri));
+        return of(Jsoup.parse(markup), baseUri);
+    }
+
+    /**
+     * The facts of a parsed page (shared with the story splitter: read, never changed).
+     *
+     * @param pageUrl where the page was fetched from, when the user says; relative links resolve against
+     *                the page's own base element, else this
+     */
+    static HtmlFacts of(Document dom, String pageUrl) {
+        return new HtmlFacts(dom, pageUrl == null ? "" : pageUrl);
+    }
+
+    /** A link of the page made absolute as a browser would; "" when it cannot be. */
+    String absolute(String href) {
+        Element base = dom.selectFirst("base[href]");
+        String b = base == null ? "" : StringUtil.resolve(pageUrl, base.attr("href"));
+        return StringUtil.resolve(b.isEmpty() ? pageUrl : b, href);
     }
 
     /** The first content of the first key present, with the key. */

@@ -224,7 +224,7 @@ final class HtmlRules {
     static Found<String> url(HtmlFacts h) {
         Element canon = h.dom.selectFirst("link[rel=canonical][href]");
         if (canon != null) {
-            String u = canon.absUrl("href");
+            String u = h.absolute(canon.attr("href"));
             if (isWebAddress(u)) return Found.of(u, "html-meta", "link rel=canonical");
         }
         Map.Entry<String, String> og = h.firstMeta("og:url", "twitter:url");

@@ -114,7 +114,7 @@ public final class HeuristicStorySplitter implements StorySplitter {
             // a web page's article is its headline and body, not the menus and teasers around them
             Span main;
             try {
-                main = MainContent.find(doc.markup(), text);
+                main = MainContent.find(doc.page().dom(), text);
             } catch (RuntimeException | StackOverflowError e) {
                 main = null; // a heuristic that trips over odd markup must not fail the file: the whole text stays
             }
@@ -125,7 +125,7 @@ public final class HeuristicStorySplitter implements StorySplitter {
             }
         }
         if (lines.isEmpty()) return List.of(new Layout(new Story(1, new Span(0, 0), ""), List.of()));
-        List<Integer> starts = boundaries(lines, doc.isHtml() ? headings(doc.markup()) : null);
+        List<Integer> starts = boundaries(lines, doc.isHtml() ? headings(doc.page()) : null);
         List<Layout> out = new ArrayList<>();
         for (int s = 0; s < starts.size(); s++) {
             int from = starts.get(s);
@@ -180,16 +180,13 @@ public final class HeuristicStorySplitter implements StorySplitter {
         return n >= MIN_PROSE;
     }
 
-    private static final Pattern HEADING = Pattern.compile("(?is)<h1\\b[^>]*>(.*?)</h1\\s*>");
-
-    private static Set<String> headings(String markup) {
+    /** The keys of the page's h1 texts: a page of several stories heads each with one. */
+    private static Set<String> headings(org.parc.source.Page page) {
         Set<String> out = new HashSet<>();
-        if (markup == null) return out;
-        Matcher m = HEADING.matcher(markup);
-        while (m.find()) {
-            String t = m.group(1).replaceAll("(?s)<[^>]*>", " ").replace("&amp;", "&").replace("&nbsp;", " ")
-                    .replace("&quot;", "\"").replace("&#39;", "'").replace("&#039;", "'");
-            out.add(key(t));
+        try {
+            for (var h1 : page.dom().select("h1")) out.add(key(h1.text()));
+        } catch (RuntimeException | StackOverflowError e) {
+            // markup jsoup cannot read: no headings, the text's own cues decide
         }
         return out;
     }

@@ -43,12 +43,17 @@ final class MainContent {
 
     /** The span of {@code text} that holds the page's article, or null to keep the whole text. */
     static Span find(String markup, String text) {
-        if (markup == null || text.isEmpty()) return null;
-        Span found = find(Jsoup.parse(markup), text, true);
+        return markup == null ? null : find(Jsoup.parse(markup), text);
+    }
+
+    /** As {@link #find(String, String)}, on the page's parsed markup, which it leaves as it is (it works on copies). */
+    static Span find(Document page, String text) {
+        if (page == null || text.isEmpty()) return null;
+        Span found = find(page.clone(), text, true);
         // As Readability does: when nothing is found, again without dropping the containers whose names
         // look unlikely (a layout wrapper named "has-sidebar" held one page's whole article).
         if (found != null) return found;
-        Document dom = Jsoup.parse(markup);
+        Document dom = page.clone();
         found = find(dom, text, false);
         return found != null ? found : marked(dom, text);
     }
