@@ -51,6 +51,9 @@ class IngestBench {
     private static final String XMX = System.getProperty("parc.bench.xmx", "1g");
     /** The collector the launcher (./parc) gives the commands that ingest: ingest is measured as users run it. */
     private static final String INGEST_GC = "-XX:+UseParallelGC";
+    /** The launcher compiles a load of this many files or more with C2 alone (see ./parc). */
+    private static final int LARGE_LOAD_FILES = 1000;
+    private static final String LARGE_LOAD_JIT = "-XX:-TieredCompilation";
     /** Each served query runs at least this long before it is timed. */
     private static final long WARM_SERVED_NS = 3_000_000_000L;
 
@@ -164,18 +167,25 @@ class IngestBench {
                     dict ? "ready" : "ABSENT: no Wikipedia links", secs(t0)));
         }
         BenchCorpus.deleteTree(store);
-        // The flag is written twice, here and in the launcher: a bench measuring another collector than users get is wrong.
-        if (!Files.readString(Path.of("parc")).contains("gc=(" + INGEST_GC + ")")) {
+        // The flags are written twice, here and in the launcher: a bench measuring another collector or compiler than users get is wrong.
+        String launcher = Files.readString(Path.of("parc"));
+        if (!launcher.contains("gc=(" + INGEST_GC + ")")) {
             throw new IllegalStateException("the launcher ./parc no longer gives ingest " + INGEST_GC + ": update INGEST_GC");
         }
+        if (!launcher.contains("jit=(" + LARGE_LOAD_JIT + ")") || !launcher.contains("head -n " + LARGE_LOAD_FILES + " ")) {
+            throw new IllegalStateException("the launcher ./parc no longer gives loads of " + LARGE_LOAD_FILES + " files " + LARGE_LOAD_JIT
+                    + ": update LARGE_LOAD_FILES and LARGE_LOAD_JIT");
+        }
+        // What the launcher gives an ingest of this corpus.
+        List<String> jvm = n >= LARGE_LOAD_FILES ? List.of("-Xmx" + XMX, INGEST_GC, LARGE_LOAD_JIT) : List.of("-Xmx" + XMX, INGEST_GC);
         Child ingest = rec == EntityRecognizer.NONE
-                ? child(List.of("-Xmx" + XMX, INGEST_GC), "parc", "ingest", "--store", store.toString(), "-q", "--no-entities", WORK.resolve("corpus-" + n).toString())
-                : child(List.of("-Xmx" + XMX, INGEST_GC), "parc", "ingest", "--store", store.toString(), "-q", WORK.resolve("corpus-" + n).toString());
+                ? child(jvm, "parc", "ingest", "--store", store.toString(), "-q", "--no-entities", WORK.resolve("corpus-" + n).toString())
+                : child(jvm, "parc", "ingest", "--store", store.toString(), "-q", WORK.resolve("corpus-" + n).toString());
         double ingestRate = n / (ingest.ms / 1000.0);
         long storeBytes = BenchCorpus.sizeOf(store);
         long storeAllocated = allocated(store);
-        line(String.format(Locale.ROOT, "ingest (child JVM -Xmx%s " + INGEST_GC + ", %d threads, batched commits): %.1f docs/s (%.1f s; exit %d; %s)",
-                XMX, CORES, ingestRate, ingest.ms / 1000.0, ingest.code, ingest.lastOut));
+        line(String.format(Locale.ROOT, "ingest (child JVM %s, %d threads, batched commits): %.1f docs/s (%.1f s; exit %d; %s)",
+                String.join(" ", jvm), CORES, ingestRate, ingest.ms / 1000.0, ingest.code, ingest.lastOut));
         Matcher steady = Pattern.compile("; ([\\d.]+) s\\)$").matcher(ingest.lastOut);
         if (steady.find()) {
             double s = Double.parseDouble(steady.group(1));
@@ -196,7 +206,9 @@ class IngestBench {
         if (n <= Integer.getInteger("parc.bench.commitCompareMax", 1000)) {
             Path perDoc = WORK.resolve("store-" + n + "-perdoc");
             BenchCorpus.deleteTree(perDoc);
-            Child single = child(List.of("-Xmx" + XMX, INGEST_GC, "-Dparc.ingest.batchDocs=1"), "parc", "ingest", "--store",
+            List<String> perDocJvm = new ArrayList<>(jvm);
+            perDocJvm.add("-Dparc.ingest.batchDocs=1");
+            Child single = child(perDocJvm, "parc", "ingest", "--store",
                     perDoc.toString(), "-q", WORK.resolve("corpus-" + n).toString());
             line(String.format(Locale.ROOT, "ingest with one commit per document: %.1f docs/s (%.1f s; exit %d); store %.1f MB (du)",
                     n / (single.ms / 1000.0), single.ms / 1000.0, single.code, allocated(perDoc) / 1e6));
