@@ -1,6 +1,7 @@
 package org.parc.bench;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,6 +65,8 @@ class IngestBench {
         Files.createDirectories(WORK);
         line("# parc bench " + Instant.now());
         line(machine());
+        line("bench JVM (parse and recognition alone are timed here): " + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .stream().filter(a -> a.startsWith("-Xmx") || a.startsWith("-XX:")).toList()));
         // -Dparc.bench.entities=false: no recognition anywhere (ingest --no-entities), for a quick run at large N
         EntityRecognizer rec = Boolean.parseBoolean(System.getProperty("parc.bench.entities", "true")) ? Pipelines.recognizer() : EntityRecognizer.NONE;
         line("recognizer: " + (rec == EntityRecognizer.NONE ? "NONE (-Dparc.bench.entities=false: recognition not timed, ingest --no-entities)"
