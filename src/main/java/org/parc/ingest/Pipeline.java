@@ -50,6 +50,7 @@ public record Pipeline(Normalizer normalizer, StorySplitter splitter, MetadataEx
             described.add(md);
             dated.add(dates.extract(s.text(), md.issued() == null ? null : md.issued().value()));
         }
+        if (doc.page() != null) doc.page().release(); // read by the splitter and the metadata rules only
         Instant t2 = clock.instant();
         runs.add(new StageRun(Stage.EXTRACT_METADATA, t1, t2, List.of(Software.PARC)));
 

@@ -26,6 +26,15 @@ public final class Page {
         return markup;
     }
 
+    /**
+     * Lets the DOM go once the stages that read it are done: a page of up to 32 MB of markup (the
+     * largest kept) makes a DOM of hundreds of MB, which recognition, the longest stage, need not hold.
+     * A later {@link #dom()} parses again.
+     */
+    public void release() {
+        dom = null;
+    }
+
     /** The parsed page, shared by its readers: read it, or {@link Document#clone()} it to change it. */
     public Document dom() {
         Document d = dom;
