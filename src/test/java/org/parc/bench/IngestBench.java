@@ -1,8 +1,8 @@
 package org.parc.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

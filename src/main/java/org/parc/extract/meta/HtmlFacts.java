@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jsoup.Jsoup;
 import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -45,10 +44,6 @@ final class HtmlFacts {
         Element t = dom.selectFirst("title");
         String title = t == null ? null : t.text().strip();
         this.titleElement = title == null || title.isEmpty() ? null : title;
-    }
-
-    static HtmlFacts parse(String markup, String baseUri) {
-        return of(Jsoup.parse(markup), baseUri);
     }
 
     /**

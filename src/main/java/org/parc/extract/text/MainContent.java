@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.parc.extract.Span;
@@ -41,12 +40,10 @@ final class MainContent {
 
     private MainContent() {}
 
-    /** The span of {@code text} that holds the page's article, or null to keep the whole text. */
-    static Span find(String markup, String text) {
-        return markup == null ? null : find(Jsoup.parse(markup), text);
-    }
-
-    /** As {@link #find(String, String)}, on the page's parsed markup, which it leaves as it is (it works on copies). */
+    /**
+     * The span of {@code text} that holds the page's article, or null to keep the whole text. The
+     * parsed page is left as it is (the search works on copies).
+     */
     static Span find(Document page, String text) {
         if (page == null || text.isEmpty()) return null;
         Span found = find(page.clone(), text, true);
