@@ -39,8 +39,8 @@ import org.apache.tika.metadata.TikaCoreProperties;
 
 /**
  * Files that pack other files: ZIP and 7-Zip archives, tar archives (plain or compressed with gzip,
- * bzip2 or xz), one compressed file (a package of one: {@code story.html.gz!/story.html}), web
- * archives (WARC, plain or gzip) and mailboxes (mbox: each message a member, named
+ * bzip2, xz, Zstandard or lz4), one compressed file (a package of one: {@code story.html.gz!/story.html}), web
+ * archives (WARC, plain, gzip or Zstandard with or without its dictionary) and mailboxes (mbox: each message a member, named
  * {@code message-3.eml} by its place). A librarian who receives a batch of articles as
  * one such file means each article in it: each member becomes a source of its own, with its own
  * checksum, its path inside the package ({@code batch.zip!/2017/story.html}; of a web archive,
@@ -134,14 +134,77 @@ public final class Packages {
         if (isWarc(head)) return "application/warc";
         if (Mbox.looksLike(head)) return MBOX;
         if (is7z(head)) return SEVEN_Z;
+        // a web archive compressed with Zstandard and the dictionary it was compressed with (.warc.zst)
+        if (isZstdDictionary(head)) return readsAsWarc(file) ? WARC_ZSTD : null;
         String compression = compression(head);
         if (compression == null) return null;
         try (InputStream in = decompress(Files.newInputStream(file), compression)) {
             byte[] inner = in.readNBytes(512);
             // a compressed tar, a compressed web archive, else one compressed file: a package of one
-            return isWarc(inner) && compression.equals("application/gzip") ? "application/warc+gz" : compression;
+            if (isWarc(inner) && compression.equals("application/gzip")) return "application/warc+gz";
+            if (isWarc(inner) && compression.equals(ZSTD)) return WARC_ZSTD;
+            return compression;
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    static final String ZSTD = "application/zstd";
+    static final String LZ4 = "application/x-lz4";
+    static final String WARC_ZSTD = "application/warc+zstd";
+
+    /**
+     * The skippable frame that opens a .warc.zst file holding the dictionary its records were
+     * compressed with (the IIPC's WARC Zstandard format): magic 0x184D2A5D, little-endian.
+     */
+    private static boolean isZstdDictionary(byte[] b) {
+        return b.length >= 4 && (b[0] & 0xff) == 0x5D && (b[1] & 0xff) == 0x2A && (b[2] & 0xff) == 0x4D && (b[3] & 0xff) == 0x18;
+    }
+
+    private static boolean readsAsWarc(Path file) {
+        try (InputStream in = zstdWarc(file)) {
+            return isWarc(in.readNBytes(512));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The largest dictionary a .warc.zst may declare (zstd's trainer makes 110 KB by default). */
+    private static final int MAX_ZSTD_DICTIONARY = 16 << 20;
+
+    /**
+     * A .warc.zst file decompressed, with the dictionary its first frame may hold. Decompressed here,
+     * not by jwarc: jwarc 0.36's reader never sees the end of a Zstandard stream (it reads on forever
+     * after the last record).
+     */
+    private static InputStream zstdWarc(Path file) throws IOException {
+        InputStream raw = new BufferedInputStream(Files.newInputStream(file));
+        try {
+            raw.mark(8);
+            byte[] head = raw.readNBytes(8);
+            byte[] dict = null;
+            if (isZstdDictionary(head) && head.length == 8) {
+                int size = java.nio.ByteBuffer.wrap(head, 4, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+                if (size < 0 || size > MAX_ZSTD_DICTIONARY) throw new IOException("a Zstandard dictionary of " + Integer.toUnsignedString(size) + " bytes");
+                dict = raw.readNBytes(size);
+                if (dict.length < size) throw new java.io.EOFException("the file ends inside its Zstandard dictionary");
+                if (ZSTD.equals(compression(dict))) { // the dictionary is itself compressed
+                    long n = com.github.luben.zstd.Zstd.getFrameContentSize(dict);
+                    if (n <= 0 || n > MAX_ZSTD_DICTIONARY) throw new IOException("a compressed Zstandard dictionary of unknown or excessive size");
+                    dict = com.github.luben.zstd.Zstd.decompress(dict, (int) n);
+                }
+            } else {
+                raw.reset();
+            }
+            var z = new com.github.luben.zstd.ZstdInputStream(raw);
+            if (dict != null) z.setDict(dict);
+            return z;
+        } catch (IOException | RuntimeException e) {
+            raw.close();
+            throw e;
+        } catch (LinkageError e) {
+            raw.close();
+            throw new IOException("this system cannot load the Zstandard library (" + e.getMessage() + ")", e);
         }
     }
 
@@ -150,7 +213,8 @@ public final class Packages {
     }
 
     private static boolean isCompressed(String type) {
-        return type.equals("application/gzip") || type.equals("application/x-bzip2") || type.equals("application/x-xz");
+        return type.equals("application/gzip") || type.equals("application/x-bzip2") || type.equals("application/x-xz")
+                || type.equals(ZSTD) || type.equals(LZ4);
     }
 
     /** A compressed file that holds one file (story.html.gz), not a tar (story.tar.gz). */
@@ -164,7 +228,7 @@ public final class Packages {
     /** The one file in a compressed file: its name without the compression's extension (else gzip's stored name). */
     private static String singleName(String packageName, Path file, String type) {
         String lower = packageName.toLowerCase(Locale.ROOT);
-        for (String ext : List.of(".gz", ".gzip", ".z", ".bz2", ".bz", ".xz")) {
+        for (String ext : List.of(".gz", ".gzip", ".z", ".bz2", ".bz", ".xz", ".zst", ".zstd", ".lz4")) {
             if (lower.endsWith(ext) && lower.length() > ext.length()) return packageName.substring(0, packageName.length() - ext.length());
         }
         if (type.equals("application/gzip")) {
@@ -191,6 +255,9 @@ public final class Packages {
         if (b.length >= 2 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b) return "application/gzip";
         if (b.length >= 3 && b[0] == 'B' && b[1] == 'Z' && b[2] == 'h') return "application/x-bzip2";
         if (b.length >= 6 && (b[0] & 0xff) == 0xfd && b[1] == '7' && b[2] == 'z' && b[3] == 'X' && b[4] == 'Z' && b[5] == 0) return "application/x-xz";
+        // frame magics, little-endian: Zstandard 0xFD2FB528, LZ4 0x184D2204 (the frame format of the lz4 tool)
+        if (b.length >= 4 && (b[0] & 0xff) == 0x28 && (b[1] & 0xff) == 0xB5 && (b[2] & 0xff) == 0x2F && (b[3] & 0xff) == 0xFD) return ZSTD;
+        if (b.length >= 4 && (b[0] & 0xff) == 0x04 && (b[1] & 0xff) == 0x22 && (b[2] & 0xff) == 0x4D && (b[3] & 0xff) == 0x18) return LZ4;
         return null;
     }
 
@@ -198,14 +265,20 @@ public final class Packages {
         String name = switch (type) {
             case "application/gzip" -> CompressorStreamFactory.GZIP;
             case "application/x-bzip2" -> CompressorStreamFactory.BZIP2;
+            case ZSTD -> CompressorStreamFactory.ZSTANDARD;
+            case LZ4 -> CompressorStreamFactory.LZ4_FRAMED;
             default -> CompressorStreamFactory.XZ;
         };
         try {
-            // Concatenated gzip members are one stream, as gunzip reads them.
+            // Concatenated gzip members (and lz4 frames) are one stream, as gunzip (lz4) reads them.
             return new CompressorStreamFactory(true).createCompressorInputStream(name, new BufferedInputStream(in));
         } catch (org.apache.commons.compress.compressors.CompressorException e) {
             in.close();
             throw new IOException(e.getMessage(), e);
+        } catch (LinkageError e) {
+            // zstd-jni's native library, which it unpacks for this platform, did not load
+            in.close();
+            throw new IOException("this system cannot load the Zstandard library (" + e.getMessage() + ")", e);
         }
     }
 
@@ -450,7 +523,7 @@ public final class Packages {
         Set<String> seen = new HashSet<>();
         LeftOut left = LeftOut.NONE;
         if (isWebArchive(type)) {
-            left = captures(file, (name, url, body) -> out.add(new Listed(name, -1, null, url)));
+            left = captures(file, type, (name, url, body) -> out.add(new Listed(name, -1, null, url)));
         } else if (type.equals(MBOX)) {
             Mbox.each(file, (n, message) -> out.add(new Listed(messageName(n), message.transferTo(OutputStream.nullOutputStream()), null, null)));
         } else if (holdsOneFile(file, type)) {
@@ -573,7 +646,7 @@ public final class Packages {
     private static void read(Path file, String type, Set<String> wanted, Reader reader) throws IOException {
         Set<String> done = new HashSet<>();
         if (isWebArchive(type)) {
-            captures(file, (name, url, body) -> {
+            captures(file, type, (name, url, body) -> {
                 if (wanted.contains(name) && done.add(name)) reader.read(name, body.stream());
             });
         } else if (type.equals(MBOX)) {
@@ -637,11 +710,11 @@ public final class Packages {
      * revisits there were (a crawler's note that an address gave the same content as at an earlier
      * capture, without the content).
      */
-    private static LeftOut captures(Path file, Capture visit) throws IOException {
+    private static LeftOut captures(Path file, String packageType, Capture visit) throws IOException {
         int left = 0;
         int revisits = 0;
         Set<String> seen = new HashSet<>();
-        try (WarcReader warc = new WarcReader(file)) {
+        try (WarcReader warc = packageType.equals(WARC_ZSTD) ? new WarcReader(zstdWarc(file)) : new WarcReader(file)) {
             warc.setLenient(true);
             for (WarcRecord r : warc) {
                 if (r instanceof WarcRevisit) {

@@ -21,6 +21,8 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorOutputStream;
+import org.apache.commons.compress.compressors.zstandard.ZstdCompressorOutputStream;
 import org.junit.jupiter.api.Test;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
@@ -276,9 +278,9 @@ class PackagesTest {
             byte[] zeros = new byte[1 << 20];
             for (int i = 0; i < 200; i++) out.write(zeros);
         }
-        // zstd, which parc has no reader for: "The harbour reopened on Friday."
-        Files.write(in.resolve("note.txt.zst"), java.util.HexFormat.of().parseHex(
-                "28b52ffd045801010054686520686172626f75722072656f70656e6564206f6e204672696461792e0a692a65d1"));
+        // lzip, which parc has no reader for: its magic and version, then a stream (not decoded, only named)
+        Files.write(in.resolve("note.txt.lz"), java.util.HexFormat.of().parseHex(
+                "4c5a4950010c002a1a08a7a5b8f7d5b1a2f3a35f6dd2c6e9b3a2ffff5b3c0000"));
         Path store = tmp.resolve("archive");
         Run r = TestArchives.parc("ingest", "--store", store.toString(), "--no-entities", in.toString());
         assertEquals(1, r.code(), r::toString);
@@ -289,7 +291,7 @@ class PackagesTest {
         assertTrue(err.contains("parc: empty.zip: no files in the package"), r::toString);
         assertTrue(err.contains("parc: cut.zip: damaged package: "), r::toString);
         assertTrue(err.contains("parc: zeros.txt.gz: suspected zip bomb (expands far beyond its size): it unpacks to over 100 times its "), r::toString);
-        assertTrue(err.contains("parc: note.txt.zst: packed or compressed as application/zstd, which parc cannot unpack: unpack it and ingest its files"), r::toString);
+        assertTrue(err.contains("parc: note.txt.lz: packed or compressed as application/x-lzip, which parc cannot unpack: unpack it and ingest its files"), r::toString);
         assertEquals(7, err.lines().filter(l -> l.startsWith("parc: ") && !l.matches("parc: \\d+ files? done.*")).count(), r::toString);
         assertTrue(r.out().contains("ingested  climb.zip!/good.txt"), r::toString);
         assertTrue(r.out().contains("ingested  fine.txt"), r::toString);
@@ -302,6 +304,78 @@ class PackagesTest {
         HttpResponse http = new HttpResponse.Builder(status, status == 200 ? "OK" : "Moved Permanently")
                 .body(MediaType.parse(type), body).build();
         return new WarcResponse.Builder(url).date(Instant.parse(when)).body(http).build();
+    }
+
+    @Test
+    void zstandardAndLz4FilesTarsAndWebArchivesAreUnpacked() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        try (OutputStream out = new ZstdCompressorOutputStream(Files.newOutputStream(in.resolve("harbour.html.zst")))) {
+            out.write(variant("2021/harbour.html", "<!-- zstd -->"));
+        }
+        try (OutputStream out = new ZstdCompressorOutputStream(Files.newOutputStream(in.resolve("b.tar.zst")))) {
+            out.write(tar(Map.of("ferry.txt", variant("2021/ferry.txt", "Sent as tar.zst."))));
+        }
+        // lz4's frame format, as the lz4 tool writes it
+        try (OutputStream out = new FramedLZ4CompressorOutputStream(Files.newOutputStream(in.resolve("bridge.txt.lz4")))) {
+            out.write(variant("bridge.txt", "Sent as lz4."));
+        }
+        try (OutputStream out = new FramedLZ4CompressorOutputStream(Files.newOutputStream(in.resolve("c.tar.lz4")))) {
+            out.write(tar(Map.of("bridge.txt", variant("bridge.txt", "Sent as tar.lz4."))));
+        }
+        // Web archives: one Zstandard frame, and the IIPC's .warc.zst (a skippable frame holding the
+        // dictionary, then the records compressed with it)
+        String url = "https://coast.example.com/2021/03/05/harbour/";
+        byte[] warc = warc(capture(url, 200, "text/html; charset=utf-8", variant("2021/harbour.html", "<!-- warc.zst -->"), "2021-03-05T10:00:00Z"),
+                capture("https://coast.example.com/logo.png", 200, "image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G'}, "2021-03-05T10:00:01Z"));
+        Files.write(in.resolve("plain.warc.zst"), com.github.luben.zstd.Zstd.compress(warc));
+        byte[] dict = "<!doctype html><html lang=\"en\"><head><title>Harbour | Coast Wire</title></head><body>".repeat(8).getBytes(StandardCharsets.UTF_8);
+        byte[] records = com.github.luben.zstd.Zstd.compress(
+                warc(capture(url, 200, "text/html", variant("2021/harbour.html", "<!-- warc.zst with its dictionary -->"), "2021-03-06T10:00:00Z")),
+                new com.github.luben.zstd.ZstdDictCompress(dict, 3));
+        var withDict = java.nio.ByteBuffer.allocate(8 + dict.length + records.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        withDict.putInt(0x184D2A5D).putInt(dict.length).put(dict).put(records);
+        Files.write(in.resolve("dict.warc.zst"), withDict.array());
+        // Hostile: a Zstandard bomb (200 MB of zeros in a few kilobytes), a cut stream, and a file that
+        // only starts like one
+        try (OutputStream out = new ZstdCompressorOutputStream(Files.newOutputStream(in.resolve("zeros.txt.zst")))) {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 200; i++) out.write(zeros);
+        }
+        byte[] whole = Files.readAllBytes(in.resolve("harbour.html.zst"));
+        Files.write(in.resolve("cut.html.zst"), Arrays.copyOf(whole, whole.length - 8));
+        Files.write(in.resolve("fake.txt.zst"), java.util.HexFormat.of().parseHex("28b52ffd" + "00".repeat(60)));
+
+        Path store = tmp.resolve("archive");
+        Run r = TestArchives.parc("ingest", "--store", store.toString(), "--no-entities", in.toString());
+        assertEquals(1, r.code(), r::toString);
+        String out = query(store, """
+                SELECT ?path ?pkgType WHERE { ?f a parc:SourceFile ; parc:path ?path ; dcterms:isPartOf/dcterms:format ?pkgType } ORDER BY ?path""");
+        assertEquals(String.join("\n", "?path\t?pkgType",
+                "\"b.tar.zst!/ferry.txt\"\t\"application/zstd\"",
+                "\"bridge.txt.lz4!/bridge.txt\"\t\"application/x-lz4\"",
+                "\"c.tar.lz4!/bridge.txt\"\t\"application/x-lz4\"",
+                "\"dict.warc.zst!/" + url + "\"\t\"application/warc+zstd\"",
+                "\"harbour.html.zst!/harbour.html\"\t\"application/zstd\"",
+                "\"plain.warc.zst!/" + url + "\"\t\"application/warc+zstd\""), out.strip());
+        assertEquals("?title\n\"Harbour reopens after storm\"", query(store,
+                "SELECT ?title WHERE { ?a dcterms:title ?title ; prov:wasDerivedFrom/parc:path \"dict.warc.zst!/" + url + "\" }").strip());
+        String err = r.err();
+        assertTrue(err.contains("parc: zeros.txt.zst: suspected zip bomb (expands far beyond its size)"), r::toString);
+        assertTrue(err.contains("parc: cut.html.zst"), r::toString);
+        assertTrue(err.contains("parc: fake.txt.zst"), r::toString);
+        assertTrue(r.out().contains("ingested 6, unchanged 0, failed 3"), r::toString);
+        Run ok = TestArchives.parc("verify", "--store", store.toString(), in.toString());
+        assertEquals(0, ok.code(), ok::toString);
+        assertTrue(ok.out().contains("ok       dict.warc.zst!/" + url), ok::toString);
+        assertTrue(ok.out().contains("ok       c.tar.lz4!/bridge.txt"), ok::toString);
+    }
+
+    static byte[] warc(WarcResponse... records) throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (WarcWriter w = new WarcWriter(java.nio.channels.Channels.newChannel(bytes), WarcCompression.NONE)) {
+            for (WarcResponse rec : records) w.write(rec);
+        }
+        return bytes.toByteArray();
     }
 
     @Test
