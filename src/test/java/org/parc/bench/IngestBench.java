@@ -196,6 +196,7 @@ class IngestBench {
                     + "%.1f docs/s (%.1f s); ratio to parse %.2f", n / s, s, n / s / (1 / (1 / parseRate + 1 / recogRate))));
         }
         line("ingest CPU: " + cpuLine(ingest));
+        if (rec != EntityRecognizer.NONE) line("ingest CPU beyond parse and recognition alone: " + beyondLine(ingest, n, parseRate, recogRate));
         line(String.format(Locale.ROOT, "ingest heap: peak in use %s (pools' peak sum %s), largest after a GC %s; peak RSS %s (includes TDB2's memory-mapped files)",
                 mb(ingest.heapSampledMax), mb(ingest.heapPeak), mb(ingest.heapAfterGc), mb(ingest.rss)));
         line(String.format(Locale.ROOT, "ratio ingest / (1/(1/parse + 1/recognize)) = %.1f / %.1f = %.2f (target >= 0.5)",
@@ -559,6 +560,22 @@ class IngestBench {
         return String.format(Locale.ROOT, "%.0f s in all = %.2f cores busy over the run; workers (parse, extraction, recognition) %s s, "
                 + "writer %s s, garbage collection %s s, JIT compilers %s s, other %s s", total, total / (c.ms() / 1000.0),
                 f[1], f[2], f[3], f[4], f[5]);
+    }
+
+    /**
+     * Where ingest's CPU goes beyond what parsing and recognition alone take (their rates times the
+     * threads that ran them): the part of the ratio's gap that is ingest's own work.
+     */
+    private static String beyondLine(Child c, int n, double parseRate, double recogRate) {
+        String[] f = c.cpu().split(":");
+        if (f.length != 6) return "not measured (not Linux)";
+        double alone = CORES * (n / parseRate + n / recogRate);
+        double total = Double.parseDouble(f[0]);
+        double workersExtra = Double.parseDouble(f[1]) - alone;
+        return String.format(Locale.ROOT, "parse and recognition alone %.0f s of CPU (%d threads); ingest %.0f s, %.0f s more: "
+                + "workers' other stages (splitting, metadata, dates, linking, mapping) %.0f s, writer %s s, JIT %s s, GC %s s, other %s s. "
+                + "At the same cores busy, a ratio of 0.5 allows %.0f s more", alone, CORES, total, total - alone, workersExtra,
+                f[2], f[4], f[3], f[5], alone * (total / (c.ms() / 1000.0)) / CORES * 2 - alone);
     }
 
     private static String run(List<String> cmd) throws Exception {
