@@ -134,8 +134,6 @@ public final class Packages {
         if (isWarc(head)) return "application/warc";
         if (Mbox.looksLike(head)) return MBOX;
         if (is7z(head)) return SEVEN_Z;
-        // a web archive compressed with Zstandard and the dictionary it was compressed with (.warc.zst)
-        if (isZstdDictionary(head)) return readsAsWarc(file) ? WARC_ZSTD : null;
         String compression = compression(head);
         if (compression == null) return null;
         try (InputStream in = decompress(Files.newInputStream(file), compression)) {
@@ -161,24 +159,15 @@ public final class Packages {
         return b.length >= 4 && (b[0] & 0xff) == 0x5D && (b[1] & 0xff) == 0x2A && (b[2] & 0xff) == 0x4D && (b[3] & 0xff) == 0x18;
     }
 
-    private static boolean readsAsWarc(Path file) {
-        try (InputStream in = zstdWarc(file)) {
-            return isWarc(in.readNBytes(512));
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
-
     /** The largest dictionary a .warc.zst may declare (zstd's trainer makes 110 KB by default). */
     private static final int MAX_ZSTD_DICTIONARY = 16 << 20;
 
     /**
-     * A .warc.zst file decompressed, with the dictionary its first frame may hold. Decompressed here,
-     * not by jwarc: jwarc 0.36's reader never sees the end of a Zstandard stream (it reads on forever
-     * after the last record).
+     * A Zstandard stream decompressed, with the dictionary its first, skippable frame may hold (the
+     * form of .warc.zst files). Web archives too are decompressed here, not by jwarc: jwarc 0.36's
+     * reader never sees the end of a Zstandard stream (it reads on forever after the last record).
      */
-    private static InputStream zstdWarc(Path file) throws IOException {
-        InputStream raw = new BufferedInputStream(Files.newInputStream(file));
+    private static InputStream zstd(InputStream raw) throws IOException {
         try {
             raw.mark(8);
             byte[] head = raw.readNBytes(8);
@@ -203,6 +192,7 @@ public final class Packages {
             raw.close();
             throw e;
         } catch (LinkageError e) {
+            // zstd-jni's native library, which it unpacks for this platform, did not load
             raw.close();
             throw new IOException("this system cannot load the Zstandard library (" + e.getMessage() + ")", e);
         }
@@ -257,15 +247,16 @@ public final class Packages {
         if (b.length >= 6 && (b[0] & 0xff) == 0xfd && b[1] == '7' && b[2] == 'z' && b[3] == 'X' && b[4] == 'Z' && b[5] == 0) return "application/x-xz";
         // frame magics, little-endian: Zstandard 0xFD2FB528, LZ4 0x184D2204 (the frame format of the lz4 tool)
         if (b.length >= 4 && (b[0] & 0xff) == 0x28 && (b[1] & 0xff) == 0xB5 && (b[2] & 0xff) == 0x2F && (b[3] & 0xff) == 0xFD) return ZSTD;
+        if (isZstdDictionary(b)) return ZSTD; // a skippable frame holding the dictionary the frames after it need
         if (b.length >= 4 && (b[0] & 0xff) == 0x04 && (b[1] & 0xff) == 0x22 && (b[2] & 0xff) == 0x4D && (b[3] & 0xff) == 0x18) return LZ4;
         return null;
     }
 
     private static InputStream decompress(InputStream in, String type) throws IOException {
+        if (type.equals(ZSTD)) return zstd(new BufferedInputStream(in));
         String name = switch (type) {
             case "application/gzip" -> CompressorStreamFactory.GZIP;
             case "application/x-bzip2" -> CompressorStreamFactory.BZIP2;
-            case ZSTD -> CompressorStreamFactory.ZSTANDARD;
             case LZ4 -> CompressorStreamFactory.LZ4_FRAMED;
             default -> CompressorStreamFactory.XZ;
         };
@@ -275,10 +266,6 @@ public final class Packages {
         } catch (org.apache.commons.compress.compressors.CompressorException e) {
             in.close();
             throw new IOException(e.getMessage(), e);
-        } catch (LinkageError e) {
-            // zstd-jni's native library, which it unpacks for this platform, did not load
-            in.close();
-            throw new IOException("this system cannot load the Zstandard library (" + e.getMessage() + ")", e);
         }
     }
 
@@ -714,7 +701,7 @@ public final class Packages {
         int left = 0;
         int revisits = 0;
         Set<String> seen = new HashSet<>();
-        try (WarcReader warc = packageType.equals(WARC_ZSTD) ? new WarcReader(zstdWarc(file)) : new WarcReader(file)) {
+        try (WarcReader warc = packageType.equals(WARC_ZSTD) ? new WarcReader(decompress(Files.newInputStream(file), ZSTD)) : new WarcReader(file)) {
             warc.setLenient(true);
             for (WarcRecord r : warc) {
                 if (r instanceof WarcRevisit) {
