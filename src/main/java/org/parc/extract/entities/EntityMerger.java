@@ -500,6 +500,16 @@ public final class EntityMerger {
             "company", "co", "ltd", "llc", "plc", "organization", "organisation", "movement", "foundation",
             "association", "agency", "network", "news", "times", "militia", "forces", "army", "government");
 
+    /**
+     * Words that end the name of a body within or beside another: a long name that begins with a whole
+     * other name and ends in one of these names a part of it or a body of its own ("University of Texas
+     * Arlington Muslim Student Association", "Irving Police Department"), not the other.
+     */
+    private static final Set<String> BODY_WORDS = Set.of("association", "department", "council", "committee", "club",
+            "society", "union", "school", "fair", "team", "office", "center", "centre", "institute", "board", "commission",
+            "division", "unit", "branch", "chapter", "league", "college", "faculty", "hospital", "museum", "library",
+            "fund", "bureau", "service", "navy", "army", "press", "foundation", "trust", "group", "party");
+
     private static final Set<String> COMPASS = Set.of("north", "south", "east", "west");
 
     /** Whether short form {@code s} names the same {@code t} as longer form {@code l}. */
@@ -520,9 +530,10 @@ public final class EntityMerger {
         if (l.type() != t) return false;
         return switch (t) {
             // "Scientology" ↔ "Church of Scientology", "Home Office" ↔ "United Kingdom Home Office"
-            // "Labour" ↔ "Labour Party", "Supreme Court" ↔ "Supreme Court of Cassation"; not "Google" ↔ "Google Science Fair"
+            // "Labour" ↔ "Labour Party", "Supreme Court" ↔ "Supreme Court of Cassation"; not "Google" ↔ "Google Science Fair",
+            // nor "University of Texas Arlington" ↔ "University of Texas Arlington Muslim Student Association"
             case ORGANIZATION -> suffix && (k >= 2 || lw.size() == 2 || lw.get(lw.size() - k - 1).equals("of"))
-                    || prefix && (k >= 2 && lw.get(k).equals("of") || k >= 3
+                    || prefix && (k >= 2 && lw.get(k).equals("of") || k >= 3 && !BODY_WORDS.contains(lw.get(lw.size() - 1))
                     || GENERIC_ORG_WORDS.containsAll(lw.subList(k, lw.size())));
             // "Mountain View" is "Mountain View, California"; "Mexico" is not "Mexico City"
             case PLACE -> l.text.startsWith(s.text + ",") || l.text.startsWith(s.text + " ,")

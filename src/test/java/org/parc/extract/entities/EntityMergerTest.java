@@ -207,6 +207,17 @@ class EntityMergerTest {
     }
 
     @Test
+    void aLongerNameEndingInABodyNamesAnotherOrganization() {
+        String t = "The University of Texas Arlington Muslim Student Association met at the University of Texas Arlington. "
+                + "Food Standards Australia New Zealand said Food Standards Australia would act.";
+        List<Entity> es = merge(t, at(t, EntityType.ORGANIZATION, "University of Texas Arlington Muslim Student Association",
+                "University of Texas Arlington", "Food Standards Australia New Zealand", "Food Standards Australia"));
+        assertEquals(List.of(), named(es, "University of Texas Arlington Muslim Student Association").alternateNames());
+        assertNotNull(named(es, "University of Texas Arlington"));
+        assertEquals(List.of("Food Standards Australia"), named(es, "Food Standards Australia New Zealand").alternateNames());
+    }
+
+    @Test
     void oneNameTaggedWithTwoTypesIsOneEntity() {
         String t = "Reuters reported. Later Reuters said. And Reuters added.";
         List<RawMention> raw = List.of(new RawMention(EntityType.ORGANIZATION, 0, 7),
