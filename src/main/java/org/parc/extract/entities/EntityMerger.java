@@ -503,7 +503,7 @@ public final class EntityMerger {
     /**
      * Words that end the name of a body within or beside another: a long name that begins with a whole
      * other name and ends in one of these names a part of it or a body of its own ("University of Texas
-     * Arlington Muslim Student Association", "Irving Police Department"), not the other.
+     * Arlington Muslim Student Association", "Food and Drug Administration Advisory Committee"), not the other.
      */
     private static final Set<String> BODY_WORDS = Set.of("association", "department", "council", "committee", "club",
             "society", "union", "school", "fair", "team", "office", "center", "centre", "institute", "board", "commission",
