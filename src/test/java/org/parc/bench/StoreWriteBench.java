@@ -41,7 +41,7 @@ import org.parc.store.Tdb2Archive;
  * <li>{@code perdoc}: the same as unsorted, one document at a time (not run by default);
  * <li>{@code terms}: only the node table (each term's id, allocated when new): its share of the cost.
  * </ul>
- * Session 19 tried the fastest of these ({@code unsorted}, 17-24 % under {@code put} here) as ingest's
+ * Session 19 tried the fastest of these ({@code unsorted}, 15-23 % under {@code put} or {@code add} in the same run) as ingest's
  * writer, flushing every 131,072 quads: on 10,000 files the writer's CPU fell 6-11 % but the workers'
  * rose by 30 s, and ingest took as long (bench/RESULTS.md), so the writer stays with {@code put}.
  * Run after IngestBench: {@code mvn -B -o -Pbench test -Dtest=StoreWriteBench}
