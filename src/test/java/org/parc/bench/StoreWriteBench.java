@@ -18,7 +18,6 @@ import org.apache.jena.atlas.lib.tuple.TupleMap;
 import org.apache.jena.graph.Node;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.sparql.core.DatasetGraphFactory;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.store.DatasetGraphSwitchable;
@@ -103,9 +102,9 @@ class StoreWriteBench {
         List<Model> models = new ArrayList<>();
         if (way.equals("put") || way.equals("warm-up")) {
             for (List<Quad> g : graphs) {
-                var dg = DatasetGraphFactory.createGeneral();
-                g.forEach(q -> dg.getDefaultGraph().add(q.asTriple()));
-                models.add(ModelFactory.createModelForGraph(dg.getDefaultGraph()));
+                Model m = ModelFactory.createDefaultModel();
+                g.forEach(q -> m.getGraph().add(q.asTriple()));
+                models.add(m);
             }
         }
         long cpu = THREADS.getCurrentThreadCpuTime(), wall = System.nanoTime();
