@@ -311,9 +311,44 @@ public final class TikaNormalizer implements Normalizer {
         NormalizedDocument feed = feed(file, mediaType, md, truncated);
         if (feed != null) return feed;
         if (mediaType.equals("message/rfc822")) rawFrom(file.path(), md);
+        if (Markdown.is(mediaType, file.fileName()) && file.size() <= MAX_MARKUP_BYTES) return markdown(file, mediaType, md, run);
         String markup = file.size() > MAX_MARKUP_BYTES ? null
                 : isHtml(mediaType) ? markup(file, md) : isSavedPage(file.fileName(), mediaType) ? savedPage(file) : null;
         return new NormalizedDocument(file, mediaType, text, toMap(md), truncated, markup);
+    }
+
+    /**
+     * A Markdown file as the page it is written to become: its body rendered to HTML and read by Tika's
+     * HTML parser like any page (so the text has no "#", "**" or link targets), its front matter kept in
+     * the metadata (see {@link Markdown}). The media type stays the file's own.
+     */
+    private NormalizedDocument markdown(SourceFile file, String mediaType, Metadata md, Run run) throws Exception {
+        Markdown.Result page = Markdown.read(markup(file, md));
+        Metadata html = new Metadata();
+        html.set(HttpHeaders.CONTENT_TYPE, "text/html; charset=UTF-8");
+        BodyContentHandler body = new BodyContentHandler(limits.writeLimit());
+        Guard handler = new Guard(body, run);
+        boolean truncated = false;
+        try (InputStream in = TikaInputStream.get(page.html().getBytes(StandardCharsets.UTF_8))) {
+            parser.parse(in, handler, html, new ParseContext());
+        } catch (SAXException | TikaException e) {
+            if (!WriteLimitReachedException.isWriteLimitReached(e)) {
+                // Tika's guard counts the rendered page's nesting: that of the Markdown's lists and quotes
+                for (Throwable c = e; c != null; c = c.getCause()) {
+                    if (String.valueOf(c.getMessage()).contains("levels of XML element nesting")) {
+                        throw new SourceException("Markdown nested too deeply (lists or quotes within each other about 100 levels deep)");
+                    }
+                }
+                throw e;
+            }
+            truncated = true;
+        }
+        if (run.cancelled) throw new SourceException("cancelled");
+        String text = normalizeText(body.toString());
+        if (text.isBlank()) throw new SourceException("no text found in " + mediaType + " content");
+        Map<String, List<String>> meta = toMap(md);
+        meta.putAll(page.metadata());
+        return new NormalizedDocument(file, Markdown.mediaType(mediaType), text, meta, truncated || handler.characters > limits.writeLimit(), page.html());
     }
 
     /**

@@ -121,6 +121,24 @@ class HostileInputTest {
         String feed = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>Wire</title>" + item + item.replace("Harbour", "Ferry") + "</channel></rss>";
         OddFiles.text(in.resolve("cut.rss"), feed.substring(0, feed.length() - 60), StandardCharsets.UTF_8);
         expected.put("cut.rss", "?");
+        // Markdown: quotes nested past Tika's guard, a YAML alias bomb in the front matter (aliases are
+        // not expanded), a header never closed (text), Latin-1 bytes, a 9 MB list nested 3,000 deep
+        OddFiles.text(in.resolve("deep-quotes.md"), ">".repeat(100_000) + " deep\n", StandardCharsets.UTF_8);
+        expected.put("deep-quotes.md", "Markdown nested too deeply");
+        StringBuilder yamlBomb = new StringBuilder("---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (char c = 'b'; c <= 'j'; c++) yamlBomb.append(c).append(": &").append(c).append(" [").append(("*" + (char) (c - 1) + ",").repeat(8))
+                .append('*').append((char) (c - 1)).append("]\n");
+        OddFiles.text(in.resolve("yaml-bomb.md"), yamlBomb + "title: Budget night\n---\n\n" + BODY + "\n", StandardCharsets.UTF_8);
+        expected.put("yaml-bomb.md", null);
+        OddFiles.text(in.resolve("unclosed.md"), "---\ntitle: Never closed\n\n" + BODY + "\n", StandardCharsets.UTF_8);
+        expected.put("unclosed.md", null);
+        OddFiles.text(in.resolve("latin1.md"), "# Café society\n\nAt the café they served crème brûlée. " + BODY + "\n",
+                StandardCharsets.ISO_8859_1);
+        expected.put("latin1.md", null);
+        StringBuilder lists = new StringBuilder();
+        for (int i = 0; i < 3000; i++) lists.append("  ".repeat(i)).append("- item\n");
+        OddFiles.text(in.resolve("deep-lists.md"), lists.toString(), StandardCharsets.UTF_8);
+        expected.put("deep-lists.md", "Markdown nested too deeply");
         Files.createSymbolicLink(Files.createDirectories(in.resolve("sub")).resolve("loop"), in);
         expected.put("sub/loop", "symbolic link loop");
         Files.createSymbolicLink(in.resolve("self.txt"), Path.of("self.txt"));
@@ -183,6 +201,9 @@ class HostileInputTest {
         assertTrue(docs.get("whole.docx").text().contains("Council minutes"));
         assertTrue(docs.get("Zürich Straße ünïcödé.txt").text().endsWith("Zürich."));
         assertEquals("application/pdf", docs.get("whole.pdf").mediaType());
+        assertTrue(docs.get("latin1.md").text().startsWith("Café society\n\nAt the café they served crème brûlée."), docs.get("latin1.md")::text);
+        assertTrue(docs.get("yaml-bomb.md").text().startsWith("Budget night\n\n" + BODY), docs.get("yaml-bomb.md")::text);
+        assertTrue(docs.get("unclosed.md").text().startsWith("title: Never closed"), docs.get("unclosed.md")::text);
     }
 
     @Test

@@ -283,6 +283,68 @@ class FileTypesTest {
                 "\"Ferry strike ends\"\t\"2021-03-07\"" + date + "\t\"Coast Wire\"\t\"Ode Brand\"\t\"NewsML-G2 item 2 headline\""), out.strip());
     }
 
+    @Test
+    void aMarkdownPostIsCataloguedFromItsFrontMatterAndReadAsItsRenderedPage() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(in.resolve("2021-03-05-harbour.md"), """
+                ---
+                layout: post
+                title: "Harbour reopens after storm"
+                date: 2021-03-05 09:00:00 +0000
+                authors: [Mara Quill, Ode Brand]
+                lang: en
+                publisher: Coast Wire
+                canonical_url: https://coast.example.com/2021/03/05/harbour
+                ---
+
+                The harbour **reopened** on Friday after a week of repairs to the [sea wall](https://coast.example.com/wall), the port authority said.
+
+                ## What comes next
+
+                Ferries resume on Monday.
+                """);
+        // no front matter: the heading is the title, the file name (Jekyll's form) the date
+        Files.writeString(in.resolve("2021-03-07-ferry.markdown"), """
+                Ferry strike ends
+                =================
+
+                Ferry workers ended a week-long strike on Sunday after talks with the operator.
+                """);
+        String out = ingestAndQuery(in, "ingested 2, unchanged 0, failed 0 (2 articles;", """
+                SELECT ?name ?format ?title ?lang ?issued ?outlet ?url (GROUP_CONCAT(?creator; separator="|") AS ?creators) WHERE {
+                  ?a a schema:NewsArticle ; dcterms:title ?title ; dcterms:language ?lang ; dcterms:issued ?issued ; prov:wasDerivedFrom ?f .
+                  ?f schema:name ?name ; dcterms:format ?format .
+                  OPTIONAL { ?a dcterms:publisher/schema:name ?outlet } OPTIONAL { ?a schema:url ?url }
+                  OPTIONAL { ?a dcterms:creator/schema:name ?creator }
+                } GROUP BY ?name ?format ?title ?lang ?issued ?outlet ?url ORDER BY ?name""");
+        String date = "^^<http://www.w3.org/2001/XMLSchema#date>";
+        assertEquals(String.join("\n", "?name\t?format\t?title\t?lang\t?issued\t?outlet\t?url\t?creators",
+                "\"2021-03-05-harbour.md\"\t\"text/markdown\"\t\"Harbour reopens after storm\"\t\"en\"\t\"2021-03-05\"" + date
+                        + "\t\"Coast Wire\"\t<https://coast.example.com/2021/03/05/harbour>\t\"Mara Quill|Ode Brand\"",
+                "\"2021-03-07-ferry.markdown\"\t\"text/markdown\"\t\"Ferry strike ends\"\t\"en\"\t\"2021-03-07\"" + date), // (no outlet, address or author: strip() ate their tabs)
+                out.strip().replace("Ode Brand|Mara Quill", "Mara Quill|Ode Brand"));
+        // every value says where it came from
+        Run how = TestArchives.parc("query", "--store", tmp.resolve("archive").toString(), "--format", "tsv", """
+                SELECT ?p ?method ?detail WHERE { ?s rdf:subject ?a ; rdf:predicate ?p ; parc:method ?method ; parc:detail ?detail .
+                  ?a prov:wasDerivedFrom/schema:name ?name
+                  FILTER(?p IN (dcterms:title, dcterms:issued, dcterms:publisher, dcterms:language, schema:url)) } ORDER BY ?name ?p""");
+        assertEquals(String.join("\n", "?p\t?method\t?detail",
+                "<http://purl.org/dc/terms/issued>\t\"front-matter\"\t\"YAML date 2021-03-05 09:00:00 +0000\"",
+                "<http://purl.org/dc/terms/language>\t\"front-matter\"\t\"YAML lang\"",
+                "<http://purl.org/dc/terms/publisher>\t\"front-matter\"\t\"YAML publisher\"",
+                "<http://purl.org/dc/terms/title>\t\"front-matter\"\t\"YAML title\"",
+                "<http://schema.org/url>\t\"front-matter\"\t\"YAML canonical_url\"",
+                "<http://purl.org/dc/terms/issued>\t\"file-name\"\t\"Jekyll post name 2021-03-07-ferry.markdown\"",
+                "<http://purl.org/dc/terms/language>\t\"language-detection\"\t\"function-words\"",
+                "<http://purl.org/dc/terms/title>\t\"html-heading\"\t\"<h1>\""),
+                how.out().strip(), how::toString);
+        // the text is the rendered page's: headline, paragraphs, no Markdown syntax or link targets
+        Run text = TestArchives.parc("query", "--store", tmp.resolve("archive").toString(), "--format", "tsv",
+                "SELECT ?t WHERE { ?a dcterms:title \"Harbour reopens after storm\" ; parc:normalizedText/schema:text ?t }");
+        assertTrue(text.out().contains("\"Harbour reopens after storm\\n\\nThe harbour reopened on Friday after a week of repairs to the sea wall, "
+                + "the port authority said.\\n\\nWhat comes next\\n\\nFerries resume on Monday.\""), text::toString);
+    }
+
     private String ingestAndQuery(Path in, String summary, String sparql) {
         Run r = ingest(in, summary);
         assertTrue(!summary.contains("skipped") || r.out().contains("skipped   harbour.png  (image/png with no text: a picture or recording, not a document"), r::toString);

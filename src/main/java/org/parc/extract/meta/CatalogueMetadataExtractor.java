@@ -48,7 +48,8 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
 
         Found<String> outlet = outlet(doc, html, firstStory, dateline, text, hints);
         String siteName = outlet == null ? null : outlet.value();
-        Found<String> title = firstStory && html != null ? HtmlRules.title(html, siteName, text) : null;
+        Found<String> title = firstStory ? FrontMatterRules.title(doc) : null;
+        if (title == null && firstStory && html != null) title = HtmlRules.title(html, siteName, text);
         if (title == null && firstStory && html == null) title = DocumentRules.title(doc, text);
         if (title == null) title = TextRules.firstLine(text);
 
@@ -57,7 +58,7 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
         Found<String> lang = language(doc, html, text);
 
         return new ArticleMetadata(title, lang, issued, outlet, credits.list(), credits.raw(), dateline)
-                .withUrl(firstStory && html != null ? url(html, hints) : null);
+                .withUrl(firstStory && html != null ? url(doc, html, hints) : null);
     }
 
     /**
@@ -65,8 +66,9 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
      * from (a web archive's capture address, --source-url, a sidecar's "url"). Of other documents the
      * fetch address is the file's, not necessarily each story's, so it stays on the source alone.
      */
-    private static Found<String> url(HtmlFacts html, Hints hints) {
-        Found<String> own = HtmlRules.url(html);
+    private static Found<String> url(NormalizedDocument doc, HtmlFacts html, Hints hints) {
+        Found<String> own = FrontMatterRules.url(doc);
+        if (own == null) own = HtmlRules.url(html);
         if (own != null) return own;
         return HtmlRules.isWebAddress(hints.sourceUrl()) ? Found.of(hints.sourceUrl(), "hint", hints.urlOrigin() == null ? "" : hints.urlOrigin()) : null;
     }
@@ -137,6 +139,8 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
                                         Dateline dateline, String text, Hints hints) {
         Found<String> hinted = hintedOutlet(hints);
         if (hinted != null) return hinted;
+        Found<String> declared = FrontMatterRules.outlet(doc);
+        if (declared != null) return declared;
         if (html != null) {
             Found<String> o = HtmlRules.outlet(html);
             if (o != null) return o;
@@ -163,7 +167,12 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
         List<Credit> list = new ArrayList<>();
         List<String> raws = new ArrayList<>();
         Evidence rawEv = null;
-        if (html != null && firstStory) {
+        List<Credit> declared = firstStory ? FrontMatterRules.creators(doc) : List.of();
+        if (!declared.isEmpty()) {
+            list.addAll(declared);
+            raws.add(String.join("\n", doc.all(org.parc.source.Markdown.AUTHOR)));
+            rawEv = declared.get(0).evidence();
+        } else if (html != null && firstStory) {
             HtmlRules.Byline b = HtmlRules.byline(html);
             if (b != null) {
                 list.addAll(b.credits());
@@ -216,6 +225,8 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
                                              String text, Hints hints) {
         Found<PartialDate> hinted = hintedDate(hints);
         if (hinted != null) return hinted;
+        Found<PartialDate> declared = firstStory ? FrontMatterRules.issued(doc) : null;
+        if (declared != null) return declared;
         if (html != null) {
             Found<PartialDate> d = HtmlRules.issued(html);
             if (d != null) return d;
@@ -237,6 +248,8 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
     }
 
     private static Found<String> language(NormalizedDocument doc, HtmlFacts html, String text) {
+        Found<String> declared = FrontMatterRules.language(doc);
+        if (declared != null) return declared;
         if (html != null) {
             Found<String> l = HtmlRules.language(html);
             if (l != null) return l;
