@@ -40,7 +40,9 @@ public record Pipeline(Normalizer normalizer, StorySplitter splitter, MetadataEx
         Instant t0 = clock.instant();
         NormalizedDocument doc = normalizer.normalize(file);
         Instant t1 = clock.instant();
-        runs.add(new StageRun(Stage.NORMALIZE, t0, t1, List.of(Software.PARC, Software.TIKA)));
+        boolean rendered = doc.isHtml() && org.parc.source.Markdown.is(doc.mediaType(), file.fileName());
+        runs.add(new StageRun(Stage.NORMALIZE, t0, t1, rendered ? List.of(Software.PARC, Software.COMMONMARK, Software.TIKA)
+                : List.of(Software.PARC, Software.TIKA)));
 
         List<Story> stories = splitter.split(doc);
         List<ArticleMetadata> described = new ArrayList<>();

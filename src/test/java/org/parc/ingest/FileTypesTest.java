@@ -338,6 +338,10 @@ class FileTypesTest {
                 "<http://purl.org/dc/terms/language>\t\"language-detection\"\t\"function-words\"",
                 "<http://purl.org/dc/terms/title>\t\"html-heading\"\t\"<h1>\""),
                 how.out().strip(), how::toString);
+        // the software that read it, with versions
+        Run who = TestArchives.parc("query", "--store", tmp.resolve("archive").toString(), "--format", "tsv", """
+                SELECT DISTINCT ?n WHERE { ?act parc:stage "normalize" ; prov:wasAssociatedWith/schema:name ?n } ORDER BY ?n""");
+        assertEquals("?n\n\"Apache Tika\"\n\"commonmark-java\"\n\"parc\"", who.out().strip(), who::toString);
         // the text is the rendered page's: headline, paragraphs, no Markdown syntax or link targets
         Run text = TestArchives.parc("query", "--store", tmp.resolve("archive").toString(), "--format", "tsv",
                 "SELECT ?t WHERE { ?a dcterms:title \"Harbour reopens after storm\" ; parc:normalizedText/schema:text ?t }");
