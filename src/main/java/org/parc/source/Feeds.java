@@ -56,7 +56,11 @@ public final class Feeds {
      * @param body      the description or content as plain text, paragraphs separated by blank lines
      * @param channel   the title of the feed that carries it
      */
-    public record Item(String title, String link, String published, List<String> authors, String body, String channel) {
+    public record Item(String title, String link, String published, List<String> authors, String body, String channel, String language) {
+        public Item(String title, String link, String published, List<String> authors, String body, String channel) {
+            this(title, link, published, authors, body, channel, null);
+        }
+
         /** The item's text: its title, a blank line, its body. */
         public String text() {
             if (title == null) return body == null ? "" : body;
@@ -105,7 +109,8 @@ public final class Feeds {
     static Feed readJson(InputStream json) {
         try {
             com.fasterxml.jackson.databind.JsonNode root = JSON.readTree(json);
-            if (root == null || !root.isObject() || !root.path("version").asText("").startsWith("https://jsonfeed.org/version/")) return null;
+            if (root == null) return null;
+            if (!root.isObject() || !root.path("version").asText("").startsWith("https://jsonfeed.org/version/")) return records(root);
             com.fasterxml.jackson.databind.JsonNode items = root.path("items");
             if (!items.isArray()) return null;
             String channel = clean(inline(string(root, "title")));
@@ -124,6 +129,135 @@ public final class Feeds {
             return out.isEmpty() ? null : new Feed(channel, List.copyOf(out), items.size() > MAX_ITEMS);
         } catch (IOException | RuntimeException e) {
             return null;
+        }
+    }
+
+    /** Format name of article records in JSON (see {@link #records}). */
+    public static final String JSON_RECORDS = "JSON";
+
+    // Field names of the article records that crawlers, news APIs and CMS exports write (news-please,
+    // newspaper3k, Hugging Face's cc_news, NewsAPI, The Guardian's API, WordPress's REST API,
+    // schema.org JSON-LD), in order of preference.
+    private static final String[] BODY_FIELDS = {"articleBody", "maintext", "text", "body", "bodyText", "body_text", "full_text",
+            "article_text", "content", "content_text", "content_html"};
+    private static final String[] TITLE_FIELDS = {"headline", "title", "webTitle"};
+    private static final String[] DATE_FIELDS = {"datePublished", "date_publish", "date_published", "published", "publishedAt",
+            "published_at", "publish_date", "pubDate", "webPublicationDate", "date"};
+    private static final String[] AUTHOR_FIELDS = {"authors", "author", "byline", "creator"};
+    private static final String[] OUTLET_FIELDS = {"publisher", "source", "outlet", "source_name", "publication", "newspaper", "site_name"};
+    private static final String[] URL_FIELDS = {"url", "link", "webUrl", "canonical_url", "permalink"};
+    private static final String[] LANGUAGE_FIELDS = {"inLanguage", "language", "lang"};
+    /** Arrays of records inside an envelope ({"articles": [...]}, The Guardian's {"response": {"results": [...]}}). */
+    private static final String[] ENVELOPES = {"articles", "items", "results", "data", "documents", "records", "posts", "@graph"};
+
+    /**
+     * Article records in JSON: one object, an array of them, or an array under an envelope's field;
+     * an object is an article when it has a body (a text field above that is not empty). Null when none is.
+     */
+    static Feed records(com.fasterxml.jackson.databind.JsonNode root) {
+        List<com.fasterxml.jackson.databind.JsonNode> candidates = new ArrayList<>();
+        if (root.isArray()) {
+            root.forEach(candidates::add);
+        } else if (root.isObject()) {
+            if (recordBody(root) != null) {
+                candidates.add(root);
+            } else {
+                com.fasterxml.jackson.databind.JsonNode inner = root.has("response") ? root.get("response") : root;
+                for (String e : ENVELOPES) {
+                    if (inner.path(e).isArray()) {
+                        inner.get(e).forEach(candidates::add);
+                        break;
+                    }
+                }
+            }
+        }
+        List<Item> out = new ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode n : candidates) {
+            if (out.size() >= MAX_ITEMS) break;
+            Item i = record(n);
+            if (i != null) out.add(i);
+        }
+        return out.isEmpty() ? null : new Feed(null, List.copyOf(out), candidates.size() > MAX_ITEMS, JSON_RECORDS);
+    }
+
+    /**
+     * JSON Lines (.jsonl, .ndjson: one record per line, as crawlers and dataset tools write them), read
+     * line by line: the records up to {@code maxChars} of text or {@link #MAX_ITEMS}, the feed marked cut
+     * if more follow. A line that is not a JSON object is skipped. Null when no line is an article.
+     */
+    static Feed readJsonLines(java.io.BufferedReader lines, long maxChars) throws IOException {
+        List<Item> out = new ArrayList<>();
+        long chars = 0;
+        boolean cut = false;
+        for (String line; (line = lines.readLine()) != null; ) {
+            if (line.isBlank()) continue;
+            Item i;
+            try {
+                com.fasterxml.jackson.databind.JsonNode n = JSON.readTree(line);
+                i = n == null ? null : record(n);
+            } catch (IOException | RuntimeException e) {
+                continue; // a damaged or cut-off line: the others are still records
+            }
+            if (i == null) continue;
+            int length = i.text().length() + 2;
+            if (out.size() >= MAX_ITEMS || chars + length > maxChars) {
+                cut = true;
+                break;
+            }
+            out.add(i);
+            chars += length;
+        }
+        return out.isEmpty() ? null : new Feed(null, List.copyOf(out), cut, JSON_RECORDS);
+    }
+
+    private static Item record(com.fasterxml.jackson.databind.JsonNode n) {
+        if (!n.isObject()) return null;
+        String body = recordBody(n);
+        if (body == null) return null;
+        String title = clean(inline(named(n, TITLE_FIELDS)));
+        if (title == null && body.length() < 200) return null; // a label or a message, not an article
+        String date = clean(named(n, DATE_FIELDS));
+        List<String> authors = new ArrayList<>();
+        for (String f : AUTHOR_FIELDS) {
+            names(n.get(f), authors);
+            if (!authors.isEmpty()) break;
+        }
+        String link = clean(named(n, URL_FIELDS));
+        if (link != null && !link.matches("(?i)https?://\\S+")) link = null;
+        String lang = clean(named(n, LANGUAGE_FIELDS));
+        return new Item(title, link, date, List.copyOf(authors), body, clean(inline(named(n, OUTLET_FIELDS))), lang);
+    }
+
+    /** The record's body as paragraphs (HTML bodies, as CMS exports give them, read as HTML), or null. */
+    private static String recordBody(com.fasterxml.jackson.databind.JsonNode n) {
+        String b = named(n, BODY_FIELDS);
+        if (b == null && n.path("fields").isObject()) b = named(n.get("fields"), BODY_FIELDS); // The Guardian's show-fields
+        return clean(body(b));
+    }
+
+    /** The first of these fields with text: a string, a number, or an object's "rendered" or "name" (WordPress, schema.org). */
+    private static String named(com.fasterxml.jackson.databind.JsonNode n, String[] fields) {
+        for (String f : fields) {
+            com.fasterxml.jackson.databind.JsonNode v = n.get(f);
+            if (v == null) continue;
+            if (v.isObject()) v = v.has("rendered") ? v.get("rendered") : v.get("name");
+            if (v != null && v.isArray() && !v.isEmpty()) v = v.get(0);
+            if (v != null && v.isObject()) v = v.get("name");
+            if (v != null && (v.isTextual() || v.isNumber() && !f.equals("source")) && !v.asText().isBlank()) return v.asText();
+        }
+        return null;
+    }
+
+    /** People's names: a string, an object's "name", or a list of either (an author id number is no name). */
+    private static void names(com.fasterxml.jackson.databind.JsonNode v, List<String> out) {
+        if (v == null) return;
+        if (v.isArray()) {
+            for (com.fasterxml.jackson.databind.JsonNode e : v) names(e, out);
+        } else if (v.isObject()) {
+            names(v.get("name"), out);
+        } else if (v.isTextual()) {
+            String t = clean(inline(v.asText()));
+            if (t != null && !out.contains(t)) out.add(t);
         }
     }
 

@@ -151,10 +151,31 @@ public final class TikaNormalizer implements Normalizer {
         job.cancel(true);
     }
 
-    /** JSON (and its +json kinds), CSV and TSV: data, whatever text Tika reads out of them. */
+    /** JSON (and its +json kinds, and JSON Lines), CSV and TSV: data, whatever text Tika reads out of them. */
     static boolean isData(String mediaType) {
-        return mediaType.equals("application/json") || mediaType.endsWith("+json") || mediaType.equals("text/csv")
-                || mediaType.equals("text/tab-separated-values");
+        return isJson(mediaType) || mediaType.equals("text/csv") || mediaType.equals("text/tab-separated-values");
+    }
+
+    private static boolean isJson(String mediaType) {
+        return mediaType.equals("application/json") || mediaType.endsWith("+json") || mediaType.equals(JSON_LINES);
+    }
+
+    /** JSON Lines' media type (not registered; the name most tools send). */
+    static final String JSON_LINES = "application/x-ndjson";
+
+    /**
+     * JSON Lines and JSON-LD files, which Tika reads as plain text, by their name when their text is
+     * JSON: ".jsonl"/".ndjson" JSON Lines, ".jsonld" JSON-LD, ".json" JSON.
+     */
+    private static String jsonByName(String detected, SourceFile file) throws IOException {
+        if (!detected.equals("text/plain") && !detected.equals("application/json")) return detected;
+        String name = file.fileName().toLowerCase(Locale.ROOT);
+        String named = name.endsWith(".jsonl") || name.endsWith(".ndjson") ? JSON_LINES
+                : name.endsWith(".jsonld") ? "application/ld+json" : name.endsWith(".json") ? "application/json" : null;
+        if (named == null || named.equals(detected)) return detected;
+        String head = head(file.path(), 1024).stripLeading();
+        if (head.startsWith("\u00ef\u00bb\u00bf")) head = head.substring(3); // UTF-8's byte-order mark, read as Latin-1
+        return head.startsWith("{") || head.startsWith("[") ? named : detected;
     }
 
     private static final Set<String> SCRIPTS = Set.of("application/javascript", "text/javascript", "application/x-javascript",
@@ -283,12 +304,13 @@ public final class TikaNormalizer implements Normalizer {
         // An attachment cut by the write limit (its exception swallowed by the embedded extractor),
         // or attachments skipped over the limit, also leave the text incomplete.
         truncated |= handler.characters > limits.writeLimit() || embedded.skipped > 0;
-        String mediaType = mediaType(md);
+        String mediaType = jsonByName(mediaType(md), file);
         if (isData(mediaType)) {
-            // a JSON Feed is a feed of articles; other JSON is data
-            NormalizedDocument feed = mediaType.equals("application/json") ? feed(file, mediaType, md, truncated) : null;
+            // a JSON Feed is a feed of articles, and so are article records (one, many, or one per line); other JSON is data
+            NormalizedDocument feed = isJson(mediaType) ? feed(file, mediaType, md, truncated) : null;
             if (feed != null) return feed;
-            throw new NotADocument(mediaType + " is structured data, not a document");
+            throw new NotADocument(mediaType + " is structured data, not a document" + (mediaType.equals("application/ld+json")
+                    ? " (it describes no article with its text; to add its statements to the archive, use parc import)" : ""));
         }
         String text = normalizeText(body.toString());
         String asset = notADocument(mediaType, file.fileName(), text.isBlank());
@@ -374,11 +396,20 @@ public final class TikaNormalizer implements Normalizer {
 
     /** The file read as a news feed (its items, and their text as the text), or null when it is none. */
     private NormalizedDocument feed(SourceFile file, String mediaType, Metadata md, boolean truncated) throws IOException {
-        boolean json = mediaType.equals("application/json");
-        if (!(json || Feeds.mayBe(mediaType)) || file.size() > MAX_MARKUP_BYTES) return null;
+        boolean lines = mediaType.equals(JSON_LINES);
+        boolean json = isJson(mediaType) && !lines;
+        // JSON Lines are read a line at a time, up to the write limit; other feeds whole
+        if (!(json || lines || Feeds.mayBe(mediaType)) || !lines && file.size() > MAX_MARKUP_BYTES) return null;
         Feeds.Feed feed;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()))) {
-            feed = json ? Feeds.readJson(in) : Feeds.read(in);
+        if (lines) {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file.path()),
+                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)))) {
+                feed = Feeds.readJsonLines(in, limits.writeLimit());
+            }
+        } else {
+            try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()))) {
+                feed = json ? Feeds.readJson(in) : Feeds.read(in);
+            }
         }
         if (feed == null) return null;
         String text = normalizeText(feed.text());

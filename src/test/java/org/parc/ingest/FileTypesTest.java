@@ -349,6 +349,44 @@ class FileTypesTest {
                 + "the port authority said.\\n\\nWhat comes next\\n\\nFerries resume on Monday.\""), text::toString);
     }
 
+    @Test
+    void articleRecordsInJsonAndJsonLinesAreArticlesWithTheirFieldsAsEvidence() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        // a crawler's output, one record per line (news-please's fields), one line damaged
+        Files.writeString(in.resolve("coast.jsonl"), String.join("\n",
+                "{\"title\": \"Harbour reopens after storm\", \"maintext\": \"The harbour reopened on Friday after a week of repairs.\", "
+                        + "\"authors\": [\"Mara Quill\"], \"date_publish\": \"2021-03-05 09:00:00\", \"language\": \"en\", "
+                        + "\"url\": \"https://coast.example.com/2021/03/05/harbour\"}",
+                "{\"title\": \"Cut off",
+                "{\"title\": \"Ferry strike ends\", \"maintext\": \"Ferry workers ended a week-long strike on Sunday.\", "
+                        + "\"date_publish\": \"2021-03-07 10:00:00\", \"language\": \"en\"}", ""));
+        // schema.org JSON-LD with the article's text; and JSON-LD that only describes (that is for parc import)
+        Files.writeString(in.resolve("bridge.jsonld"), """
+                {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Bridge closes",
+                 "articleBody": "The bridge closed on Monday as winds reached 120 km/h, the council said.",
+                 "author": {"@type": "Person", "name": "Ann Lee"}, "publisher": {"@type": "Organization", "name": "Valley Post"},
+                 "datePublished": "2020-02-03T08:00:00Z", "inLanguage": "en"}""");
+        Files.writeString(in.resolve("org.jsonld"), "{\"@context\": \"https://schema.org\", \"@type\": \"Organization\", \"name\": \"Valley Post\"}");
+        Run r = ingest(in, "ingested 2, unchanged 0, failed 0 (3 articles; 1 skipped");
+        assertTrue(r.out().contains("skipped   org.jsonld  (application/ld+json is structured data, not a document (it describes no article "
+                + "with its text; to add its statements to the archive, use parc import))"), r::toString);
+        Run q = TestArchives.parc("query", "--store", tmp.resolve("archive").toString(), "--format", "tsv", """
+                SELECT ?name ?format ?title ?issued ?outlet ?creator ?detail WHERE {
+                  ?a a schema:NewsArticle ; dcterms:title ?title ; dcterms:issued ?issued ; prov:wasDerivedFrom ?f .
+                  ?f schema:name ?name ; dcterms:format ?format .
+                  ?s rdf:subject ?a ; rdf:predicate dcterms:issued ; parc:method "json-record" ; parc:detail ?detail .
+                  OPTIONAL { ?a dcterms:publisher/schema:name ?outlet } OPTIONAL { ?a dcterms:creator/schema:name ?creator }
+                } ORDER BY ?name ?issued""");
+        String date = "^^<http://www.w3.org/2001/XMLSchema#date>";
+        assertEquals(String.join("\n", "?name\t?format\t?title\t?issued\t?outlet\t?creator\t?detail",
+                "\"bridge.jsonld\"\t\"application/ld+json\"\t\"Bridge closes\"\t\"2020-02-03\"" + date
+                        + "\t\"Valley Post\"\t\"Ann Lee\"\t\"record date 2020-02-03T08:00:00Z\"",
+                "\"coast.jsonl\"\t\"application/x-ndjson\"\t\"Harbour reopens after storm\"\t\"2021-03-05\"" + date
+                        + "\t\t\"Mara Quill\"\t\"record 1 date 2021-03-05 09:00:00\"",
+                "\"coast.jsonl\"\t\"application/x-ndjson\"\t\"Ferry strike ends\"\t\"2021-03-07\"" + date
+                        + "\t\t\t\"record 2 date 2021-03-07 10:00:00\""), q.out().strip(), q::toString);
+    }
+
     private String ingestAndQuery(Path in, String summary, String sparql) {
         Run r = ingest(in, summary);
         assertTrue(!summary.contains("skipped") || r.out().contains("skipped   harbour.png  (image/png with no text: a picture or recording, not a document"), r::toString);

@@ -188,6 +188,62 @@ public class FeedsTest {
     }
 
     @Test
+    void articleRecordsInJsonAsCrawlersNewsApisAndCmsExportsWriteThem() {
+        // news-please / newspaper3k: one object
+        Feeds.Feed one = readJson("""
+                {"title": "Harbour reopens", "maintext": "The harbour reopened on Friday.\\nShips queued.", "authors": ["Mara Quill"],
+                 "date_publish": "2021-03-05 09:00:00", "language": "en", "url": "https://coast.example.com/h", "source_domain": "coast.example.com"}""");
+        assertEquals(Feeds.JSON_RECORDS, one.agencyFormat());
+        Feeds.Item h = one.items().get(0);
+        assertEquals(List.of("Harbour reopens", "2021-03-05 09:00:00", "Mara Quill", "https://coast.example.com/h", "en"),
+                List.of(h.title(), h.published(), h.authors().get(0), h.link(), h.language()));
+        assertEquals("Harbour reopens\n\nThe harbour reopened on Friday.\n\nShips queued.", h.text());
+        assertNull(h.channel(), "a domain is no outlet's name");
+        // WordPress's REST API: rendered HTML, an author id (no name), entities in the title
+        Feeds.Feed wp = readJson("""
+                [{"id": 7, "date": "2021-03-05T09:00:00", "link": "https://coast.example.com/?p=7", "author": 3,
+                  "title": {"rendered": "Harbour reopens &#8211; at last"},
+                  "content": {"rendered": "<p>The harbour reopened on Friday.</p>\\n<p>Ships queued &amp; waited.</p>"}}]""");
+        Feeds.Item w = wp.items().get(0);
+        assertEquals("Harbour reopens \u2013 at last\n\nThe harbour reopened on Friday.\n\nShips queued & waited.", w.text());
+        assertEquals(List.of(), w.authors());
+        // NewsAPI's envelope with its source's name; The Guardian's response.results with fields.bodyText
+        Feeds.Feed api = readJson("""
+                {"status": "ok", "articles": [{"source": {"id": "bbc-news", "name": "BBC News"}, "author": "Ann Lee", "title": "Bridge closes",
+                  "content": "The bridge closed on Monday as winds reached 120 km/h.", "publishedAt": "2020-02-03T08:00:00Z"}]}""");
+        assertEquals("BBC News", api.items().get(0).channel());
+        Feeds.Feed guardian = readJson("""
+                {"response": {"status": "ok", "results": [{"webTitle": "Ferry strike ends", "webPublicationDate": "2021-03-07T10:00:00Z",
+                  "webUrl": "https://www.theguardian.com/x", "fields": {"bodyText": "Ferry workers ended a week-long strike."}}]}}""");
+        assertEquals(List.of("Ferry strike ends", "2021-03-07T10:00:00Z"), List.of(guardian.items().get(0).title(), guardian.items().get(0).published()));
+        // schema.org JSON-LD
+        Feeds.Feed ld = readJson("""
+                {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Bridge closes", "articleBody": "The bridge closed.",
+                 "author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Chen"}], "publisher": {"name": "Valley Post"},
+                 "inLanguage": "en-GB", "datePublished": "2020-02-03"}""");
+        assertEquals(List.of("Ann Lee", "Bo Chen"), ld.items().get(0).authors());
+        assertEquals("Valley Post", ld.items().get(0).channel());
+        // data that is not articles: no body, or a short text with no title (a label, a message)
+        assertNull(readJson("{\"name\": \"parc\", \"version\": \"1.0\", \"description\": \"An archive.\"}"));
+        assertNull(readJson("[{\"id\": 1, \"text\": \"OK\"}, {\"id\": 2, \"text\": \"Cancel\"}]"));
+    }
+
+    @Test
+    void jsonLinesAreReadALineAtATimeUpToTheLimit() throws Exception {
+        String line = "{\"title\": \"Story %d\", \"text\": \"The council met on Tuesday to debate the budget.\"}\n";
+        StringBuilder s = new StringBuilder();
+        for (int i = 1; i <= 5; i++) s.append(String.format(line, i));
+        s.insert(s.indexOf("{\"title\": \"Story 3"), "{\"title\": \"Cut off\", \"te\n"); // a damaged line is skipped
+        Feeds.Feed all = Feeds.readJsonLines(new java.io.BufferedReader(new java.io.StringReader(s.toString())), 1_000_000);
+        assertEquals(List.of("Story 1", "Story 2", "Story 3", "Story 4", "Story 5"), all.items().stream().map(Feeds.Item::title).toList());
+        assertFalse(all.cut());
+        Feeds.Feed cut = Feeds.readJsonLines(new java.io.BufferedReader(new java.io.StringReader(s.toString())), 150);
+        assertEquals(2, cut.items().size());
+        assertTrue(cut.cut(), "the rest is left out and the text marked incomplete");
+        assertNull(Feeds.readJsonLines(new java.io.BufferedReader(new java.io.StringReader("not json\n[1,2]\n")), 1000));
+    }
+
+    @Test
     void notAFeedOrNotWellFormedOrUsingDeclaredEntitiesIsNull() {
         assertNull(read("<html><body><p>Hello</p></body></html>"));
         assertNull(read("<rss><channel><title>Wire</title></channel></rss>"), "no items");

@@ -106,13 +106,17 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
         Feeds.Item item = story.item();
         // A news agency's NITF or NewsML-G2 document is read as a feed of its articles, its own evidence saying so.
         String agency = doc.feed() == null ? null : doc.feed().agencyFormat();
-        String method = agency == null ? "feed-item" : agency.equals("NITF") ? "nitf" : "newsml";
+        // article records in JSON (a crawler's, a news API's, a CMS export) name their fields as they like
+        boolean records = Feeds.JSON_RECORDS.equals(agency);
+        String method = agency == null ? "feed-item" : records ? "json-record" : agency.equals("NITF") ? "nitf" : "newsml";
         String where = agency == null ? "item " + story.index()
+                : records ? (doc.feed().items().size() == 1 ? "record" : "record " + story.index())
                 : doc.feed().items().size() == 1 ? agency : agency + " item " + story.index();
+        boolean agencyTerms = agency != null && !records;
         Dateline dateline = TextCues.dateline(text);
         Found<String> outlet = hintedOutlet(hints);
         if (outlet == null && item.channel() != null) outlet = Found.of(item.channel(), method, agency != null ? where + " publisher" : "feed title");
-        Found<String> title = item.title() != null ? Found.of(item.title(), method, where + (agency != null ? " headline" : " title")) : TextRules.firstLine(text);
+        Found<String> title = item.title() != null ? Found.of(item.title(), method, where + (agencyTerms ? " headline" : " title")) : TextRules.firstLine(text);
         Found<PartialDate> issued = hintedDate(hints);
         if (issued == null && item.published() != null) {
             PartialDate d = Dates.parse(item.published());
@@ -121,7 +125,7 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
         Credits credits = hintedCredits(hints);
         if (credits == null) {
             List<Credit> list = new ArrayList<>();
-            Evidence ev = Evidence.of(method, where + (agency != null ? " byline" : " author"));
+            Evidence ev = Evidence.of(method, where + (agencyTerms ? " byline" : " author"));
             for (String a : item.authors()) {
                 Matcher m = MAIL_AND_NAME.matcher(a);
                 String name = m.matches() ? m.group(1).strip() : a;
@@ -131,7 +135,8 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
             credits = new Credits(list, item.authors().isEmpty() ? null : new Found<>(String.join("\n", item.authors()), ev));
         }
         Found<String> url = HtmlRules.isWebAddress(item.link()) ? Found.of(item.link(), method, where + " link") : null;
-        Found<String> lang = language(doc, null, text);
+        String declared = HtmlRules.tag(item.language() == null ? null : item.language().replace('_', '-'));
+        Found<String> lang = declared != null ? Found.of(declared, method, where + " language") : language(doc, null, text);
         return new ArticleMetadata(title, lang, issued, outlet, credits.list(), credits.raw(), dateline, url);
     }
 
