@@ -56,9 +56,14 @@ public final class Feeds {
      * @param body      the description or content as plain text, paragraphs separated by blank lines
      * @param channel   the title of the feed that carries it
      */
-    public record Item(String title, String link, String published, List<String> authors, String body, String channel, String language) {
+    /**
+     * @param language the language the item declares, or null
+     * @param locator  where a record sits in its file ("row 12", "line 3", "record 2"), for provenance; null for feed items
+     */
+    public record Item(String title, String link, String published, List<String> authors, String body, String channel, String language,
+                       String locator) {
         public Item(String title, String link, String published, List<String> authors, String body, String channel) {
-            this(title, link, published, authors, body, channel, null);
+            this(title, link, published, authors, body, channel, null, null);
         }
 
         /** The item's text: its title, a blank line, its body. */
@@ -134,6 +139,8 @@ public final class Feeds {
 
     /** Format name of article records in JSON (see {@link #records}). */
     public static final String JSON_RECORDS = "JSON";
+    /** Format name of article records in CSV or TSV, one per row (see {@link #readCsv}). */
+    public static final String CSV_RECORDS = "CSV";
 
     // Field names of the article records that crawlers, news APIs and CMS exports write (news-please,
     // newspaper3k, Hugging Face's cc_news, NewsAPI, The Guardian's API, WordPress's REST API,
@@ -172,9 +179,9 @@ public final class Feeds {
             }
         }
         List<Item> out = new ArrayList<>();
-        for (com.fasterxml.jackson.databind.JsonNode n : candidates) {
-            if (out.size() >= MAX_ITEMS) break;
-            Item i = record(n);
+        boolean single = candidates.size() == 1 && candidates.get(0) == root;
+        for (int k = 0; k < candidates.size() && out.size() < MAX_ITEMS; k++) {
+            Item i = record(candidates.get(k), single ? "record" : "record " + (k + 1));
             if (i != null) out.add(i);
         }
         return out.isEmpty() ? null : new Feed(null, List.copyOf(out), candidates.size() > MAX_ITEMS, JSON_RECORDS);
@@ -189,18 +196,21 @@ public final class Feeds {
         List<Item> out = new ArrayList<>();
         long chars = 0;
         boolean cut = false;
+        int number = 0;
         for (String line; (line = lines.readLine()) != null; ) {
+            number++;
             if (line.isBlank()) continue;
             Item i;
             try {
                 com.fasterxml.jackson.databind.JsonNode n = JSON.readTree(line);
-                i = n == null ? null : record(n);
+                i = n == null ? null : record(n, "line " + number);
             } catch (IOException | RuntimeException e) {
                 continue; // a damaged or cut-off line: the others are still records
             }
             if (i == null) continue;
             int length = i.text().length() + 2;
             if (out.size() >= MAX_ITEMS || chars + length > maxChars) {
+                if (out.isEmpty()) out.add(fit(i, maxChars)); // one record longer than the limit: its text is cut
                 cut = true;
                 break;
             }
@@ -210,7 +220,69 @@ public final class Feeds {
         return out.isEmpty() ? null : new Feed(null, List.copyOf(out), cut, JSON_RECORDS);
     }
 
-    private static Item record(com.fasterxml.jackson.databind.JsonNode n) {
+    /**
+     * Article records in CSV or TSV (a dataset's or a spreadsheet's export: "title,author,date,url,content"),
+     * one per row under a header row that names a body column among the JSON fields' names (case and
+     * "_", "-", " " aside): rows up to {@code maxChars} of text or {@link #MAX_ITEMS}, the feed marked cut
+     * if more follow. Null when the header names no body column or no row is an article.
+     */
+    static Feed readCsv(java.io.Reader in, char delimiter, long maxChars) throws IOException {
+        var format = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
+                .setTrim(true).get();
+        List<Item> out = new ArrayList<>();
+        boolean cut = false;
+        try (var parser = format.parse(in)) {
+            var rows = parser.iterator();
+            if (!rows.hasNext()) return null;
+            List<String> header = new ArrayList<>();
+            for (String h : rows.next()) header.add(canonicalField(h));
+            if (java.util.Arrays.stream(BODY_FIELDS).noneMatch(header::contains)) return null;
+            long chars = 0;
+            while (rows.hasNext()) {
+                var row = rows.next();
+                var n = JSON.createObjectNode();
+                for (int c = 0; c < row.size() && c < header.size(); c++) {
+                    if (!header.get(c).isEmpty() && !n.has(header.get(c))) n.put(header.get(c), row.get(c));
+                }
+                // the spreadsheet's row number: the header is row 1 (a quoted cell may span lines)
+                Item i = record(n, "row " + parser.getRecordNumber());
+                if (i == null) continue;
+                int length = i.text().length() + 2;
+                if (out.size() >= MAX_ITEMS || chars + length > maxChars) {
+                    if (out.isEmpty()) out.add(fit(i, maxChars)); // one record longer than the limit: its text is cut
+                    cut = true;
+                    break;
+                }
+                out.add(i);
+                chars += length;
+            }
+        } catch (java.io.UncheckedIOException e) {
+            // a quote never closed: the rows before it are read
+            if (out.isEmpty()) return null;
+            cut = true;
+        }
+        return out.isEmpty() ? null : new Feed(null, List.copyOf(out), cut, CSV_RECORDS);
+    }
+
+    /** A CSV column's name as the record field it means (compared without case, spaces, "_" or "-": "Date Published"), or "" for none. */
+    private static String canonicalField(String header) {
+        String h = header.replace("\uFEFF", "").strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s_-]+", "");
+        for (String[] fields : List.of(BODY_FIELDS, TITLE_FIELDS, DATE_FIELDS, AUTHOR_FIELDS, OUTLET_FIELDS, URL_FIELDS, LANGUAGE_FIELDS)) {
+            for (String f : fields) {
+                if (f.toLowerCase(java.util.Locale.ROOT).replace("_", "").equals(h)) return f;
+            }
+        }
+        return "";
+    }
+
+    /** The item with its body cut so that its text fits in {@code maxChars}. */
+    private static Item fit(Item i, long maxChars) {
+        int room = (int) Math.max(0, maxChars - (i.title() == null ? 0 : i.title().length() + 2) - 2);
+        String body = i.body().length() <= room ? i.body() : i.body().substring(0, room);
+        return new Item(i.title(), i.link(), i.published(), i.authors(), body, i.channel(), i.language(), i.locator());
+    }
+
+        private static Item record(com.fasterxml.jackson.databind.JsonNode n, String locator) {
         if (!n.isObject()) return null;
         String body = recordBody(n);
         if (body == null) return null;
@@ -225,7 +297,7 @@ public final class Feeds {
         String link = clean(named(n, URL_FIELDS));
         if (link != null && !link.matches("(?i)https?://\\S+")) link = null;
         String lang = clean(named(n, LANGUAGE_FIELDS));
-        return new Item(title, link, date, List.copyOf(authors), body, clean(inline(named(n, OUTLET_FIELDS))), lang);
+        return new Item(title, link, date, List.copyOf(authors), body, clean(inline(named(n, OUTLET_FIELDS))), lang, locator);
     }
 
     /** The record's body as paragraphs (HTML bodies, as CMS exports give them, read as HTML), or null. */
@@ -248,6 +320,8 @@ public final class Feeds {
         return null;
     }
 
+    private static final java.util.regex.Pattern QUOTED = java.util.regex.Pattern.compile("'([^']*)'|\"([^\"]*)\"");
+
     /** People's names: a string, an object's "name", or a list of either (an author id number is no name). */
     private static void names(com.fasterxml.jackson.databind.JsonNode v, List<String> out) {
         if (v == null) return;
@@ -257,7 +331,16 @@ public final class Feeds {
             names(v.get("name"), out);
         } else if (v.isTextual()) {
             String t = clean(inline(v.asText()));
-            if (t != null && !out.contains(t)) out.add(t);
+            if (t != null && t.startsWith("[") && t.endsWith("]")) {
+                // a list written out as text, as datasets exported from Python do: "['Ann Lee', 'Bo Chen']"
+                var m = QUOTED.matcher(t);
+                while (m.find()) {
+                    String name = clean(m.group(1) != null ? m.group(1) : m.group(2));
+                    if (name != null && !out.contains(name)) out.add(name);
+                }
+            } else if (t != null && !out.contains(t)) {
+                out.add(t);
+            }
         }
     }
 

@@ -156,6 +156,42 @@ public final class TikaNormalizer implements Normalizer {
         return isJson(mediaType) || mediaType.equals("text/csv") || mediaType.equals("text/tab-separated-values");
     }
 
+    private static boolean isCsv(String mediaType) {
+        return mediaType.equals("text/csv") || mediaType.equals("text/tab-separated-values");
+    }
+
+    /**
+     * The delimiter Tika's CSV detection found ("text/csv; delimiter=semicolon"), else TSV's tab, else
+     * the one of , ; tab | the header line holds most of (spreadsheets in many locales write ";").
+     */
+    private static char delimiter(Metadata md, String mediaType, SourceFile file) throws IOException {
+        MediaType t = MediaType.parse(String.valueOf(md.get(HttpHeaders.CONTENT_TYPE)));
+        String d = t == null ? null : t.getParameters().get("delimiter");
+        if (d == null && mediaType.equals("text/tab-separated-values")) return '\t';
+        if (d == null) {
+            String head = head(file.path(), 8192);
+            int nl = head.indexOf('\n');
+            String header = nl < 0 ? head : head.substring(0, nl);
+            char best = ',';
+            long most = 0;
+            for (char c : new char[] {',', ';', '\t', '|'}) {
+                long n = header.chars().filter(x -> x == c).count();
+                if (n > most) {
+                    most = n;
+                    best = c;
+                }
+            }
+            return best;
+        }
+        return switch (d) {
+            case "tab" -> '\t';
+            case "semicolon" -> ';';
+            case "pipe" -> '|';
+            case "colon" -> ':';
+            default -> d.length() == 1 ? d.charAt(0) : ',';
+        };
+    }
+
     private static boolean isJson(String mediaType) {
         return mediaType.equals("application/json") || mediaType.endsWith("+json") || mediaType.equals(JSON_LINES);
     }
@@ -164,12 +200,14 @@ public final class TikaNormalizer implements Normalizer {
     static final String JSON_LINES = "application/x-ndjson";
 
     /**
-     * JSON Lines and JSON-LD files, which Tika reads as plain text, by their name when their text is
-     * JSON: ".jsonl"/".ndjson" JSON Lines, ".jsonld" JSON-LD, ".json" JSON.
+     * JSON Lines, JSON-LD and CSV files, which Tika reads as plain text, by their name: ".jsonl"/".ndjson"
+     * JSON Lines, ".jsonld" JSON-LD, ".json" JSON when their text is JSON; ".csv" CSV, ".tsv"/".tab" TSV.
      */
-    private static String jsonByName(String detected, SourceFile file) throws IOException {
+    private static String dataByName(String detected, SourceFile file) throws IOException {
         if (!detected.equals("text/plain") && !detected.equals("application/json")) return detected;
         String name = file.fileName().toLowerCase(Locale.ROOT);
+        if (detected.equals("text/plain") && name.endsWith(".csv")) return "text/csv";
+        if (detected.equals("text/plain") && (name.endsWith(".tsv") || name.endsWith(".tab"))) return "text/tab-separated-values";
         String named = name.endsWith(".jsonl") || name.endsWith(".ndjson") ? JSON_LINES
                 : name.endsWith(".jsonld") ? "application/ld+json" : name.endsWith(".json") ? "application/json" : null;
         if (named == null || named.equals(detected)) return detected;
@@ -304,10 +342,10 @@ public final class TikaNormalizer implements Normalizer {
         // An attachment cut by the write limit (its exception swallowed by the embedded extractor),
         // or attachments skipped over the limit, also leave the text incomplete.
         truncated |= handler.characters > limits.writeLimit() || embedded.skipped > 0;
-        String mediaType = jsonByName(mediaType(md), file);
+        String mediaType = dataByName(mediaType(md), file);
         if (isData(mediaType)) {
             // a JSON Feed is a feed of articles, and so are article records (one, many, or one per line); other JSON is data
-            NormalizedDocument feed = isJson(mediaType) ? feed(file, mediaType, md, truncated) : null;
+            NormalizedDocument feed = isJson(mediaType) || isCsv(mediaType) ? feed(file, mediaType, md, truncated) : null;
             if (feed != null) return feed;
             throw new NotADocument(mediaType + " is structured data, not a document" + (mediaType.equals("application/ld+json")
                     ? " (it describes no article with its text; to add its statements to the archive, use parc import)" : ""));
@@ -395,16 +433,34 @@ public final class TikaNormalizer implements Normalizer {
     }
 
     /** The file read as a news feed (its items, and their text as the text), or null when it is none. */
-    private NormalizedDocument feed(SourceFile file, String mediaType, Metadata md, boolean truncated) throws IOException {
+    private NormalizedDocument feed(SourceFile file, String mediaType, Metadata md, boolean truncated) throws IOException, SourceException {
+        boolean csv = isCsv(mediaType);
         boolean lines = mediaType.equals(JSON_LINES);
         boolean json = isJson(mediaType) && !lines;
-        // JSON Lines are read a line at a time, up to the write limit; other feeds whole
-        if (!(json || lines || Feeds.mayBe(mediaType)) || !lines && file.size() > MAX_MARKUP_BYTES) return null;
+        // JSON Lines and CSV are read a record at a time, up to the write limit; other feeds whole
+        boolean streamed = lines || csv;
+        if (!(json || streamed || Feeds.mayBe(mediaType)) || !streamed && file.size() > MAX_MARKUP_BYTES) return null;
         Feeds.Feed feed;
-        if (lines) {
-            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file.path()),
-                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)))) {
-                feed = Feeds.readJsonLines(in, limits.writeLimit());
+        if (csv) {
+            Charset cs = StandardCharsets.UTF_8;
+            try {
+                if (md.get(HttpHeaders.CONTENT_ENCODING) != null) cs = webSuperset(Charset.forName(md.get(HttpHeaders.CONTENT_ENCODING)));
+            } catch (RuntimeException ignored) {
+                // a charset this JVM lacks: UTF-8
+            }
+            try (var in = new Bounded(new java.io.InputStreamReader(Files.newInputStream(file.path()),
+                    cs.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)), 4L * limits.writeLimit())) {
+                feed = Feeds.readCsv(new java.io.BufferedReader(in), delimiter(md, mediaType, file), limits.writeLimit());
+                if (feed == null && in.reachedLimit) throw new SourceException(overBound());
+                truncated |= in.reachedLimit;
+            }
+        } else if (lines) {
+            try (var in = new Bounded(new java.io.InputStreamReader(Files.newInputStream(file.path()),
+                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)), 4L * limits.writeLimit())) {
+                feed = Feeds.readJsonLines(new java.io.BufferedReader(in), limits.writeLimit());
+                if (feed == null && in.reachedLimit) throw new SourceException(overBound());
+                truncated |= in.reachedLimit;
             }
         } else {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()))) {
@@ -416,6 +472,42 @@ public final class TikaNormalizer implements Normalizer {
         if (text.isBlank() || text.length() > limits.writeLimit()) return null;
         // items past the limit are left out, and the record says the text is incomplete
         return new NormalizedDocument(file, mediaType, text, toMap(md), truncated || feed.cut(), null, feed);
+    }
+
+    private String overBound() {
+        return "no whole record in its first " + 4L * limits.writeLimit() + " characters (four times --write-limit): a record too long to read";
+    }
+
+    /**
+     * A reader that ends after {@code max} characters: records are read one at a time, but one line or
+     * cell of hundreds of megabytes would still be built whole in memory. Four times the write limit
+     * leaves room for the columns and fields that are not text.
+     */
+    private static final class Bounded extends java.io.FilterReader {
+        private long left;
+        boolean reachedLimit;
+
+        Bounded(java.io.Reader in, long max) {
+            super(in);
+            this.left = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            if (left <= 0) {
+                reachedLimit |= super.read() >= 0;
+                return -1;
+            }
+            int n = super.read(buf, off, (int) Math.min(len, left));
+            if (n > 0) left -= n;
+            return n;
+        }
     }
 
     /**

@@ -219,6 +219,33 @@ class HostileInputTest {
     }
 
     @Test
+    void aFiftyMegabyteRecordInCsvOrJsonLinesIsReadNoFurtherThanTheLimitAndCut() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        // one cell, and one line, of 50 MB: read to four times the write limit at most, the text cut to the limit
+        Path cell = OddFiles.bigSingleLine(tmp.resolve("cell.txt"), 50L * 1024 * 1024);
+        try (var out = Files.newOutputStream(in.resolve("big.csv"))) {
+            out.write("title,text\nA very long record,".getBytes(StandardCharsets.US_ASCII));
+            Files.copy(cell, out);
+        }
+        try (var out = Files.newOutputStream(in.resolve("big.jsonl"))) {
+            out.write("{\"title\": \"A very long line\", \"text\": \"".getBytes(StandardCharsets.US_ASCII));
+            Files.copy(cell, out);
+            out.write("\"}\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        Files.delete(cell);
+        Path store = tmp.resolve("archive");
+        Run r = TestArchives.parc("ingest", "--store", store.toString(), "--no-entities", "--write-limit", "1000000", in.toString());
+        assertEquals(1, r.code(), r::toString);
+        Archives.Doc csv = Archives.docs(store).get("big.csv");
+        assertTrue(csv != null && csv.truncated() && csv.text().startsWith("A very long record\n\nHeadline of a very long line word word"),
+                () -> csv + "\n" + r);
+        assertTrue(csv.text().length() <= 1_000_000 && csv.text().length() > 900_000, () -> "length " + csv.text().length());
+        // the line is cut off at the bound, so it is no JSON: one line says why
+        assertTrue(r.err().contains("parc: big.jsonl: no whole record in its first 4000000 characters (four times --write-limit): "
+                + "a record too long to read"), r::toString);
+    }
+
+    @Test
     void filesOverTheSizeLimitAreRefusedUnread() throws Exception {
         Path in = Files.createDirectories(tmp.resolve("in"));
         OddFiles.text(in.resolve("small.txt"), "Small\n\n" + BODY, StandardCharsets.UTF_8);

@@ -382,9 +382,39 @@ class FileTypesTest {
                 "\"bridge.jsonld\"\t\"application/ld+json\"\t\"Bridge closes\"\t\"2020-02-03\"" + date
                         + "\t\"Valley Post\"\t\"Ann Lee\"\t\"record date 2020-02-03T08:00:00Z\"",
                 "\"coast.jsonl\"\t\"application/x-ndjson\"\t\"Harbour reopens after storm\"\t\"2021-03-05\"" + date
-                        + "\t\t\"Mara Quill\"\t\"record 1 date 2021-03-05 09:00:00\"",
+                        + "\t\t\"Mara Quill\"\t\"line 1 date 2021-03-05 09:00:00\"",
                 "\"coast.jsonl\"\t\"application/x-ndjson\"\t\"Ferry strike ends\"\t\"2021-03-07\"" + date
-                        + "\t\t\t\"record 2 date 2021-03-07 10:00:00\""), q.out().strip(), q::toString);
+                        + "\t\t\t\"line 3 date 2021-03-07 10:00:00\""), q.out().strip(), q::toString);
+    }
+
+    @Test
+    void articleRecordsInCsvAreArticlesNamedByTheirRow() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        // a news dataset's export (Kaggle's "All the News" columns), a body over two lines, two authors in one cell
+        Files.writeString(in.resolve("all-the-news.csv"), String.join("\r\n",
+                ",id,title,publication,author,date,year,month,url,content",
+                "0,17283,House Republicans Fret About Winning Their Health Care Suit,New York Times,Carl Hulse,2016-12-31,2016.0,12.0,"
+                        + "https://www.nytimes.com/2016/12/31/us/politics/house-republicans-health-care-suit.html,"
+                        + "\"WASHINGTON — Congressional Republicans have a new fear about their health care lawsuit.\nThey might win.\"",
+                "1,17284,Rift Between Officers and Residents in South Bronx,New York Times,Benjamin Mueller and Al Baker,2017-06-19,2017.0,6.0,,"
+                        + "\"After the bullet shells get counted, people peer down from windows.\"", ""));
+        // a table of figures is data, not articles
+        Files.writeString(in.resolve("prices.csv"), "date,price,volume\n2021-01-01,3.2,100\n");
+        Run r = ingest(in, "ingested 1, unchanged 0, failed 0 (2 articles; 1 skipped");
+        assertTrue(r.out().contains("skipped   prices.csv  (text/csv is structured data, not a document)"), r::toString);
+        Run q = TestArchives.parc("query", "--store", tmp.resolve("archive").toString(), "--format", "tsv", """
+                SELECT ?format ?title ?issued ?outlet ?detail (GROUP_CONCAT(?creator; separator="|") AS ?creators) WHERE {
+                  ?a a schema:NewsArticle ; dcterms:title ?title ; dcterms:issued ?issued ; dcterms:publisher/schema:name ?outlet ;
+                     dcterms:creator/schema:name ?creator ; prov:wasDerivedFrom/dcterms:format ?format .
+                  ?s rdf:subject ?a ; rdf:predicate dcterms:title ; parc:method "csv-record" ; parc:detail ?detail .
+                } GROUP BY ?format ?title ?issued ?outlet ?detail ORDER BY ?issued""");
+        String date = "^^<http://www.w3.org/2001/XMLSchema#date>";
+        assertEquals(String.join("\n", "?format\t?title\t?issued\t?outlet\t?detail\t?creators",
+                "\"text/csv\"\t\"House Republicans Fret About Winning Their Health Care Suit\"\t\"2016-12-31\"" + date
+                        + "\t\"New York Times\"\t\"row 2 title\"\t\"Carl Hulse\"",
+                "\"text/csv\"\t\"Rift Between Officers and Residents in South Bronx\"\t\"2017-06-19\"" + date
+                        + "\t\"New York Times\"\t\"row 3 title\"\t\"Al Baker|Benjamin Mueller\""),
+                q.out().strip().replace("Benjamin Mueller|Al Baker", "Al Baker|Benjamin Mueller"), q::toString);
     }
 
     private String ingestAndQuery(Path in, String summary, String sparql) {

@@ -244,6 +244,30 @@ public class FeedsTest {
     }
 
     @Test
+    void articleRecordsInCsvOneARowUnderAHeaderThatNamesABodyColumn() throws Exception {
+        String csv = String.join("\n",
+                "Title,Text,Authors,Date Published,URL",
+                "Bridge closes,\"The bridge closed on Monday.\nWinds reached 120 km/h.\",\"['Ann Lee', 'Bo Chen']\",2020-02-03,https://valley.example.com/b",
+                ",,,,",
+                "Ferry strike ends,Ferry workers ended a week-long strike.,Ode Brand,2021-03-07,/relative", "");
+        Feeds.Feed f = Feeds.readCsv(new java.io.StringReader(csv), ',', 1_000_000);
+        assertEquals(Feeds.CSV_RECORDS, f.agencyFormat());
+        Feeds.Item b = f.items().get(0);
+        assertEquals("Bridge closes\n\nThe bridge closed on Monday.\n\nWinds reached 120 km/h.", b.text());
+        assertEquals(List.of("Ann Lee", "Bo Chen"), b.authors(), "a Python list written into a cell");
+        assertEquals(List.of("2020-02-03", "https://valley.example.com/b", "row 2"), List.of(b.published(), b.link(), b.locator()));
+        Feeds.Item ferry = f.items().get(1);
+        assertEquals("row 4", ferry.locator(), "the spreadsheet's row: header 1, the empty row 3 skipped but counted");
+        assertNull(ferry.link(), "a relative address is not the article's");
+        // semicolons, as spreadsheets in many locales write; a quote never closed keeps the rows before it
+        Feeds.Feed semi = Feeds.readCsv(new java.io.StringReader("headline;body\nA title;A body.\nB title;\"never closed\n"), ';', 1_000_000);
+        assertEquals(List.of("A title"), semi.items().stream().map(Feeds.Item::title).toList());
+        assertTrue(semi.cut());
+        // a table with no body column is data
+        assertNull(Feeds.readCsv(new java.io.StringReader("date,price\n2021-01-01,3.2\n"), ',', 1_000_000));
+    }
+
+    @Test
     void notAFeedOrNotWellFormedOrUsingDeclaredEntitiesIsNull() {
         assertNull(read("<html><body><p>Hello</p></body></html>"));
         assertNull(read("<rss><channel><title>Wire</title></channel></rss>"), "no items");

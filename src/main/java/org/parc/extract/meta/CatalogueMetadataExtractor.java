@@ -107,10 +107,11 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
         // A news agency's NITF or NewsML-G2 document is read as a feed of its articles, its own evidence saying so.
         String agency = doc.feed() == null ? null : doc.feed().agencyFormat();
         // article records in JSON (a crawler's, a news API's, a CMS export) name their fields as they like
-        boolean records = Feeds.JSON_RECORDS.equals(agency);
-        String method = agency == null ? "feed-item" : records ? "json-record" : agency.equals("NITF") ? "nitf" : "newsml";
+        boolean csv = Feeds.CSV_RECORDS.equals(agency);
+        boolean records = csv || Feeds.JSON_RECORDS.equals(agency);
+        String method = agency == null ? "feed-item" : csv ? "csv-record" : records ? "json-record" : agency.equals("NITF") ? "nitf" : "newsml";
         String where = agency == null ? "item " + story.index()
-                : records ? (doc.feed().items().size() == 1 ? "record" : "record " + story.index())
+                : records && item.locator() != null ? item.locator()
                 : doc.feed().items().size() == 1 ? agency : agency + " item " + story.index();
         boolean agencyTerms = agency != null && !records;
         Dateline dateline = TextCues.dateline(text);
