@@ -334,6 +334,8 @@ public final class TikaNormalizer implements Normalizer {
                 // reader ignores the DTD, so an entity it declares (XXE, an expansion bomb) still fails.
                 NormalizedDocument feed = feed(file, mediaType(md), md, false);
                 if (feed != null) return feed;
+                // an ALTO page cut off is still its words up to the break
+                if (mediaType(md).endsWith("/xml") && Alto.is(head(file.path(), 4096))) return alto(file, mediaType(md), md);
                 throw e;
             }
             truncated = true;
@@ -350,6 +352,7 @@ public final class TikaNormalizer implements Normalizer {
             throw new NotADocument(mediaType + " is structured data, not a document" + (mediaType.equals("application/ld+json")
                     ? " (it describes no article with its text; to add its statements to the archive, use parc import)" : ""));
         }
+        if (mediaType.endsWith("/xml") && Alto.is(head(file.path(), 4096))) return alto(file, mediaType, md);
         String text = normalizeText(body.toString());
         String asset = notADocument(mediaType, file.fileName(), text.isBlank());
         if (asset == null && isHtml(mediaType)) asset = redirect(refresh(md), text);
@@ -375,6 +378,24 @@ public final class TikaNormalizer implements Normalizer {
         String markup = file.size() > MAX_MARKUP_BYTES ? null
                 : isHtml(mediaType) ? markup(file, md) : isSavedPage(file.fileName(), mediaType) ? savedPage(file) : null;
         return new NormalizedDocument(file, mediaType, text, toMap(md), truncated, markup);
+    }
+
+    /** A digitized newspaper page's OCR in ALTO: its words, not the XML's element text (see {@link Alto}). */
+    private NormalizedDocument alto(SourceFile file, String mediaType, Metadata md) throws IOException, SourceException {
+        Alto.Page page;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()))) {
+            page = Alto.read(in, limits.writeLimit());
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new SourceException("could not read the ALTO page: " + firstLine(e.getMessage()));
+        }
+        String text = normalizeText(page.text());
+        if (text.isBlank()) throw new SourceException("no text found in the ALTO page (no words were recognized on it)");
+        Map<String, List<String>> meta = toMap(md);
+        if (page.issued() != null) {
+            meta.put(Alto.ISSUED, List.of(page.issued()));
+            meta.put(Alto.ISSUED + ".from", List.of("sourceImageInformation fileName " + page.imageFile()));
+        }
+        return new NormalizedDocument(file, mediaType, text, meta, page.cut(), (String) null);
     }
 
     /**

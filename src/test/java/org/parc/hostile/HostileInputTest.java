@@ -139,6 +139,15 @@ class HostileInputTest {
         for (int i = 0; i < 3000; i++) lists.append("  ".repeat(i)).append("- item\n");
         OddFiles.text(in.resolve("deep-lists.md"), lists.toString(), StandardCharsets.UTF_8);
         expected.put("deep-lists.md", "Markdown nested too deeply");
+        // ALTO (a digitized page's OCR): an external entity in a word is never read; a page cut off keeps its words
+        OddFiles.text(in.resolve("xxe-alto.xml"), "<?xml version=\"1.0\"?>\n<!DOCTYPE alto [<!ENTITY s SYSTEM \"file:///etc/passwd\">]>\n"
+                + "<alto><Layout><Page><PrintSpace><TextBlock><TextLine><String CONTENT=\"&s;\"/></TextLine></TextBlock>"
+                + "</PrintSpace></Page></Layout></alto>", StandardCharsets.UTF_8);
+        expected.put("xxe-alto.xml", "?");
+        String words = "<String CONTENT=\"council\"/><SP/><String CONTENT=\"budget\"/><SP/>".repeat(40);
+        OddFiles.text(in.resolve("cut-alto.xml"), "<alto><Layout><Page><PrintSpace><TextBlock><TextLine>" + words + "</TextLine></TextBlock>"
+                + "<TextBlock><TextLine>" + words.substring(0, words.length() / 2), StandardCharsets.UTF_8);
+        expected.put("cut-alto.xml", null);
         Files.createSymbolicLink(Files.createDirectories(in.resolve("sub")).resolve("loop"), in);
         expected.put("sub/loop", "symbolic link loop");
         Files.createSymbolicLink(in.resolve("self.txt"), Path.of("self.txt"));
@@ -204,6 +213,8 @@ class HostileInputTest {
         assertTrue(docs.get("latin1.md").text().startsWith("Café society\n\nAt the café they served crème brûlée."), docs.get("latin1.md")::text);
         assertTrue(docs.get("yaml-bomb.md").text().startsWith("Budget night\n\n" + BODY), docs.get("yaml-bomb.md")::text);
         assertTrue(docs.get("unclosed.md").text().startsWith("title: Never closed"), docs.get("unclosed.md")::text);
+        assertTrue(docs.get("cut-alto.xml").truncated() && docs.get("cut-alto.xml").text().startsWith("council budget council"), docs.get("cut-alto.xml")::toString);
+        docs.values().forEach(d -> assertFalse(d.text().contains("root:"), d::toString));
     }
 
     @Test

@@ -417,6 +417,49 @@ class FileTypesTest {
                 q.out().strip().replace("Benjamin Mueller|Al Baker", "Al Baker|Benjamin Mueller"), q::toString);
     }
 
+    @Test
+    void aDigitizedNewspaperPageInAltoGivesItsArticlesAndItsIssueDate() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("sn83030214/1912-04-16/ed-1/seq-1"));
+        StringBuilder page = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<alto xmlns=\"http://www.loc.gov/standards/alto/ns-v4#\">"
+                + "<Description><sourceImageInformation><fileName>sn83030214/1912-04-16/ed-1/seq-1.jp2</fileName></sourceImageInformation>"
+                + "</Description><Layout><Page><PrintSpace>");
+        String[][] articles = {
+                {"TITANIC SINKS AFTER STRIKING ICEBERG",
+                        "The White Star liner Titanic struck an iceberg off the banks of Newfoundland on Sunday night and sank within hours, "
+                                + "the company announced in New York yesterday.",
+                        "More than fifteen hundred passengers and crew are feared lost, and the steamship Carpathia is bringing the survivors "
+                                + "to port, where relatives have gathered at the pier since dawn."},
+                {"SUFFRAGISTS MARCH ON FIFTH AVENUE",
+                        "Thousands of women marched down Fifth Avenue on Saturday afternoon to demand the vote, in the largest parade "
+                                + "the city has seen this year.",
+                        "Police estimated the crowd along the route at half a million people, and the marchers were cheered from every "
+                                + "window between Washington Square and Fifty-ninth Street."}};
+        for (String[] a : articles) {
+            for (String block : a) {
+                page.append("<TextBlock>");
+                String[] words = block.split(" ");
+                for (int i = 0; i < words.length; i += 8) {
+                    page.append("<TextLine>");
+                    for (int j = i; j < Math.min(words.length, i + 8); j++) page.append("<String CONTENT=\"").append(words[j]).append("\"/><SP/>");
+                    page.append("</TextLine>");
+                }
+                page.append("</TextBlock>");
+            }
+        }
+        Files.writeString(in.resolve("ocr.xml"), page.append("</PrintSpace></Page></Layout></alto>"));
+        String out = ingestAndQuery(tmp.resolve("sn83030214"), "ingested 1, unchanged 0, failed 0 (2 articles;", """
+                SELECT ?title ?issued ?detail ?text WHERE {
+                  ?a a schema:NewsArticle ; dcterms:title ?title ; dcterms:issued ?issued ; parc:normalizedText/schema:text ?text .
+                  ?s rdf:subject ?a ; rdf:predicate dcterms:issued ; parc:method "alto" ; parc:detail ?detail .
+                } ORDER BY ?title""");
+        String date = "^^<http://www.w3.org/2001/XMLSchema#date>";
+        String how = "\"sourceImageInformation fileName sn83030214/1912-04-16/ed-1/seq-1.jp2\"";
+        assertEquals(String.join("\n", "?title\t?issued\t?detail\t?text",
+                "\"SUFFRAGISTS MARCH ON FIFTH AVENUE\"\t\"1912-04-16\"" + date + "\t" + how + "\t\"" + String.join("\\n\\n", articles[1]) + "\"",
+                "\"TITANIC SINKS AFTER STRIKING ICEBERG\"\t\"1912-04-16\"" + date + "\t" + how + "\t\"" + String.join("\\n\\n", articles[0]) + "\""),
+                out.strip());
+    }
+
     private String ingestAndQuery(Path in, String summary, String sparql) {
         Run r = ingest(in, summary);
         assertTrue(!summary.contains("skipped") || r.out().contains("skipped   harbour.png  (image/png with no text: a picture or recording, not a document"), r::toString);

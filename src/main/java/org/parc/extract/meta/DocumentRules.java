@@ -75,6 +75,9 @@ final class DocumentRules {
      * it is taken only when the text itself prints that day; otherwise the text's own date cues.
      */
     static Found<PartialDate> issued(NormalizedDocument doc, String text) {
+        // a digitized newspaper page named by its issue (Chronicling America's LCCN/date/edition/page)
+        PartialDate page = HtmlRules.plausible(Dates.parse(doc.first(org.parc.source.Alto.ISSUED)));
+        if (page != null) return Found.of(page, "alto", doc.first(org.parc.source.Alto.ISSUED + ".from"));
         if (isEmail(doc)) {
             for (String k : new String[] {"dcterms:created", "Message:Raw-Header:Date", "meta:creation-date"}) {
                 PartialDate d = HtmlRules.plausible(Dates.parse(doc.first(k)));

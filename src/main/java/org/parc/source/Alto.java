@@ -1,0 +1,155 @@
+package org.parc.source;
+
+import java.io.InputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * ALTO (Analyzed Layout and Text Object), the XML in which libraries deliver the OCR of digitized
+ * newspaper pages (the Library of Congress's Chronicling America, Europeana, national libraries).
+ * Its words are attributes ({@code <String CONTENT="Titanic"/>}), so an XML parser finds no text in it.
+ *
+ * <p>Read here as the page's text: a text block's lines joined into one paragraph, blocks separated
+ * by a blank line, in the order the file gives them; a word hyphenated across lines is whole again
+ * (its {@code SUBS_CONTENT}, else its two parts joined at the {@code HYP}). Any ALTO version: elements
+ * are matched by local name.
+ */
+public final class Alto {
+    private Alto() {}
+
+    /** Metadata key of the issue date a Library of Congress page name gives; {@code ISSUED + ".from"} names the source. */
+    public static final String ISSUED = "alto:issued";
+    private static final Pattern ROOT = Pattern.compile("\\A(?:\\s|<\\?[^>]*\\?>|<!--.*?-->)*<(?:[\\w.-]+:)?alto[\\s>/]", Pattern.DOTALL);
+    /** Chronicling America's batch layout: LCCN/issue date/edition/sequence ("sn83045462/1912-04-16/ed-1/seq-1"). */
+    private static final Pattern LOC_PAGE = Pattern.compile("\\b[a-z]{1,3}\\d{8,10}/(\\d{4}-\\d{2}-\\d{2})/ed-\\d+/seq-\\d+\\b");
+
+    /** The page's text and what its description says. */
+    public record Page(String text, String imageFile, String issued, boolean cut) {}
+
+    /** True when the XML's root element is ALTO's (the file's first bytes, read as Latin-1). */
+    public static boolean is(String head) {
+        return ROOT.matcher(head).lookingAt();
+    }
+
+    /** The issue date in a page image's name, as Chronicling America names them, or null. */
+    static String issueDate(String name) {
+        if (name == null) return null;
+        Matcher m = LOC_PAGE.matcher(name);
+        return m.find() ? m.group(1) : null;
+    }
+
+    public static Page read(InputStream in, int maxChars) throws XMLStreamException {
+        XMLStreamReader r = factory().createXMLStreamReader(in);
+        StringBuilder text = new StringBuilder();
+        StringBuilder block = new StringBuilder();
+        String imageFile = null;
+        boolean inFileName = false;
+        boolean joinNext = false; // the last word was cut by a hyphen at the line's end
+        boolean skipPart2 = false; // the last word was given whole (SUBS_CONTENT): its second part is not repeated
+        boolean cut = false;
+        try {
+            while (r.hasNext()) {
+                int ev = r.next();
+                if (ev == XMLStreamConstants.START_ELEMENT) {
+                    switch (r.getLocalName()) {
+                        case "fileName" -> inFileName = true;
+                        case "TextBlock" -> {
+                            flush(block, text);
+                            joinNext = false;
+                            skipPart2 = false;
+                        }
+                        case "String" -> {
+                            String content = attr(r, "CONTENT");
+                            String subsType = attr(r, "SUBS_TYPE");
+                            String subs = attr(r, "SUBS_CONTENT");
+                            if ("HypPart2".equals(subsType) && skipPart2) {
+                                skipPart2 = false;
+                                joinNext = false;
+                                continue;
+                            }
+                            skipPart2 = false;
+                            String word = content;
+                            if ("HypPart1".equals(subsType) && subs != null && !subs.isBlank()) {
+                                word = subs;
+                                skipPart2 = true;
+                            }
+                            if (word == null || word.isBlank()) continue;
+                            if (joinNext && block.length() > 0) {
+                                block.append(word.strip());
+                            } else {
+                                if (block.length() > 0) block.append(' ');
+                                block.append(word.strip());
+                            }
+                            joinNext = false;
+                        }
+                        case "HYP" -> {
+                            // a line-end hyphen: the word goes on in the next line (its printed "-" is not part of it)
+                            if (!skipPart2) {
+                                if (block.length() > 0 && block.charAt(block.length() - 1) == '-') block.setLength(block.length() - 1);
+                                joinNext = true;
+                            }
+                        }
+                        default -> { }
+                    }
+                    if (text.length() + block.length() > maxChars) {
+                        cut = true;
+                        break;
+                    }
+                } else if (ev == XMLStreamConstants.CHARACTERS && inFileName) {
+                    imageFile = (imageFile == null ? "" : imageFile) + r.getText();
+                } else if (ev == XMLStreamConstants.END_ELEMENT) {
+                    if (r.getLocalName().equals("fileName")) inFileName = false;
+                    if (r.getLocalName().equals("TextBlock")) flush(block, text);
+                }
+            }
+        } catch (XMLStreamException e) {
+            // a page cut off (a broken transfer): the words before the break, marked incomplete
+            if (text.length() + block.length() == 0) throw e;
+            cut = true;
+        } finally {
+            r.close();
+        }
+        flush(block, text);
+        String out = text.length() > maxChars ? text.substring(0, maxChars) : text.toString();
+        String image = imageFile == null ? null : imageFile.strip();
+        return new Page(out.strip(), image, issueDate(image), cut);
+    }
+
+    /**
+     * Appends the block as a paragraph. A page holds many articles and ALTO rarely marks where each
+     * begins: a headline-like block (short, no closing period) after running text is set off by two
+     * blank lines, the cue on which the story splitter may start a new article there.
+     */
+    private static void flush(StringBuilder block, StringBuilder text) {
+        if (block.length() == 0) return;
+        if (text.length() > 0) {
+            int last = text.lastIndexOf("\n") + 1;
+            boolean afterProse = text.length() - last >= 100 && ".!?\"”’)".indexOf(text.charAt(text.length() - 1)) >= 0;
+            boolean headline = block.length() <= 100 && !block.toString().strip().matches("(?s).*[.,;:]$");
+            text.append(afterProse && headline ? "\n\n\n" : "\n\n");
+        }
+        text.append(block);
+        block.setLength(0);
+    }
+
+    private static String attr(XMLStreamReader r, String name) {
+        for (int i = 0; i < r.getAttributeCount(); i++) {
+            if (r.getAttributeLocalName(i).equals(name)) return r.getAttributeValue(i);
+        }
+        return null;
+    }
+
+    private static XMLInputFactory factory() {
+        XMLInputFactory f = XMLInputFactory.newFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        f.setProperty(XMLInputFactory.IS_COALESCING, true);
+        f.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        f.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        return f;
+    }
+}
