@@ -24,8 +24,11 @@ public final class Alto {
     /** Metadata key of the issue date a Library of Congress page name gives; {@code ISSUED + ".from"} names the source. */
     public static final String ISSUED = "alto:issued";
     private static final Pattern ROOT = Pattern.compile("\\A(?:\\s|<\\?[^>]*\\?>|<!--.*?-->)*<(?:[\\w.-]+:)?alto[\\s>/]", Pattern.DOTALL);
-    /** Chronicling America's batch layout: LCCN/issue date/edition/sequence ("sn83045462/1912-04-16/ed-1/seq-1"). */
-    private static final Pattern LOC_PAGE = Pattern.compile("\\b[a-z]{1,3}\\d{8,10}/(\\d{4}-\\d{2}-\\d{2})/ed-\\d+/seq-\\d+\\b");
+    /** Chronicling America's page addresses: [LCCN/]issue date/edition/sequence ("sn83045462/1912-04-16/ed-1/seq-1"). */
+    private static final Pattern LOC_PAGE = Pattern.compile("(?:^|/)(\\d{4}-\\d{2}-\\d{2})/ed-\\d+/seq-\\d+(?:[/.]|$)");
+    /** Library catalogue and structure records (METS, MODS, MARCXML, OAI Dublin Core), by their root element. */
+    private static final Pattern CATALOGUE = Pattern.compile(
+            "\\A(?:\\s|<\\?[^>]*\\?>|<!--.*?-->)*<(?:[\\w.-]+:)?(mets|mods|modsCollection|collection|record|dc)[\\s>/]", Pattern.DOTALL);
 
     /** The page's text and what its description says. */
     public record Page(String text, String imageFile, String issued, boolean cut) {}
@@ -35,8 +38,27 @@ public final class Alto {
         return ROOT.matcher(head).lookingAt();
     }
 
-    /** The issue date in a page image's name, as Chronicling America names them, or null. */
-    static String issueDate(String name) {
+    /**
+     * Why a library's XML record is not an article, or null: a METS file describes a digitized issue's
+     * structure and catalogue data (its pages' ALTO files are the text), MODS, MARCXML and Dublin Core
+     * are catalogue records. MARCXML's "collection" and "record" are taken only with MARC's namespace.
+     */
+    public static String catalogueRecord(String head) {
+        Matcher m = CATALOGUE.matcher(head);
+        if (!m.lookingAt()) return null;
+        String root = m.group(1);
+        if ((root.equals("collection") || root.equals("record")) && !head.contains("http://www.loc.gov/MARC21/slim")) return null;
+        if (root.equals("dc") && !head.contains("http://www.openarchives.org/OAI/2.0/oai_dc/")) return null;
+        return switch (root) {
+            case "mets" -> "a METS record of a digitized item (its structure and catalogue data), not an article (its pages' ALTO files are read as the articles)";
+            case "mods", "modsCollection" -> "a MODS catalogue record, not an article";
+            case "dc" -> "a Dublin Core catalogue record, not an article";
+            default -> "a MARCXML catalogue record, not an article";
+        };
+    }
+
+    /** The issue date in a page's image name or path, as Chronicling America names them, or null. */
+    public static String issueDate(String name) {
         if (name == null) return null;
         Matcher m = LOC_PAGE.matcher(name);
         return m.find() ? m.group(1) : null;

@@ -352,7 +352,12 @@ public final class TikaNormalizer implements Normalizer {
             throw new NotADocument(mediaType + " is structured data, not a document" + (mediaType.equals("application/ld+json")
                     ? " (it describes no article with its text; to add its statements to the archive, use parc import)" : ""));
         }
-        if (mediaType.endsWith("/xml") && Alto.is(head(file.path(), 4096))) return alto(file, mediaType, md);
+        if (mediaType.endsWith("/xml")) {
+            String head = head(file.path(), 4096);
+            if (Alto.is(head)) return alto(file, mediaType, md);
+            String record = Alto.catalogueRecord(head);
+            if (record != null) throw new NotADocument(record);
+        }
         String text = normalizeText(body.toString());
         String asset = notADocument(mediaType, file.fileName(), text.isBlank());
         if (asset == null && isHtml(mediaType)) asset = redirect(refresh(md), text);
@@ -391,9 +396,12 @@ public final class TikaNormalizer implements Normalizer {
         String text = normalizeText(page.text());
         if (text.isBlank()) throw new SourceException("no text found in the ALTO page (no words were recognized on it)");
         Map<String, List<String>> meta = toMap(md);
-        if (page.issued() != null) {
-            meta.put(Alto.ISSUED, List.of(page.issued()));
-            meta.put(Alto.ISSUED + ".from", List.of("sourceImageInformation fileName " + page.imageFile()));
+        // the page's own image name, else where the page was saved (a mirror of the site keeps its addresses)
+        String byPath = Alto.issueDate(file.relativePath());
+        if (page.issued() != null || byPath != null) {
+            meta.put(Alto.ISSUED, List.of(page.issued() != null ? page.issued() : byPath));
+            meta.put(Alto.ISSUED + ".from", List.of(page.issued() != null ? "sourceImageInformation fileName " + page.imageFile()
+                    : "file path " + file.relativePath()));
         }
         return new NormalizedDocument(file, mediaType, text, meta, page.cut(), (String) null);
     }

@@ -447,10 +447,25 @@ class FileTypesTest {
             }
         }
         Files.writeString(in.resolve("ocr.xml"), page.append("</PrintSpace></Page></Layout></alto>"));
-        String out = ingestAndQuery(tmp.resolve("sn83030214"), "ingested 1, unchanged 0, failed 0 (2 articles;", """
+        // the issue's METS record describes its structure: no article
+        Files.writeString(tmp.resolve("sn83030214/1912041601.xml"), "<?xml version=\"1.0\"?>\n<mets xmlns=\"http://www.loc.gov/METS/\">"
+                + "<dmdSec><mdWrap><xmlData><mods xmlns=\"http://www.loc.gov/mods/v3\"><originInfo><dateIssued>1912-04-16</dateIssued>"
+                + "</originInfo></mods></xmlData></mdWrap></dmdSec></mets>");
+        // a page saved under its address without the image name in it: the issue date from the path
+        Files.createDirectories(tmp.resolve("sn83030214/1912-04-17/ed-1/seq-1"));
+        Files.writeString(tmp.resolve("sn83030214/1912-04-17/ed-1/seq-1/ocr.xml"), page.toString()
+                .replace("sn83030214/1912-04-16/ed-1/seq-1.jp2", "0001.jp2").replace("CONTENT=\"TITANIC\"", "CONTENT=\"CARPATHIA\""));
+        Run two = ingest(tmp.resolve("sn83030214"), "ingested 2, unchanged 0, failed 0 (4 articles; 1 skipped");
+        assertTrue(two.out().contains("skipped   1912041601.xml  (a METS record of a digitized item"), two::toString);
+        Run next = TestArchives.parc("query", "--store", tmp.resolve("archive").toString(), "--format", "tsv", """
+                SELECT ?detail WHERE { ?a dcterms:title ?t FILTER(STRSTARTS(?t, "CARPATHIA"))
+                  ?s rdf:subject ?a ; rdf:predicate dcterms:issued ; parc:method "alto" ; parc:detail ?detail }""");
+        assertEquals("?detail\n\"file path 1912-04-17/ed-1/seq-1/ocr.xml\"", next.out().strip(), next::toString);
+        String out = ingestAndQuery(tmp.resolve("sn83030214/1912-04-16"), "unchanged 1, failed 0 (0 articles;", """
                 SELECT ?title ?issued ?detail ?text WHERE {
                   ?a a schema:NewsArticle ; dcterms:title ?title ; dcterms:issued ?issued ; parc:normalizedText/schema:text ?text .
                   ?s rdf:subject ?a ; rdf:predicate dcterms:issued ; parc:method "alto" ; parc:detail ?detail .
+                  FILTER(?issued = "1912-04-16"^^xsd:date)
                 } ORDER BY ?title""");
         String date = "^^<http://www.w3.org/2001/XMLSchema#date>";
         String how = "\"sourceImageInformation fileName sn83030214/1912-04-16/ed-1/seq-1.jp2\"";

@@ -64,4 +64,20 @@ class AltoTest {
         assertFalse(Alto.is("<?xml version=\"1.0\"?><mets><!-- alto files listed below --></mets>"));
         assertFalse(Alto.is("<altogether/>"));
     }
+
+    @Test
+    void anIssueDateComesFromChroniclingAmericasNamesAndCatalogueRecordsAreNoArticles() {
+        assertEquals("1912-04-16", Alto.issueDate("sn83030214/1912-04-16/ed-1/seq-3/ocr.xml"));
+        assertEquals("1912-04-16", Alto.issueDate("1912-04-16/ed-2/seq-1.jp2"));
+        assertNull(Alto.issueDate("0001.jp2"));
+        assertNull(Alto.issueDate("notes/1912-04-16/draft.xml"));
+        assertTrue(Alto.catalogueRecord("<?xml version=\"1.0\"?>\n<mets xmlns=\"http://www.loc.gov/METS/\">").startsWith("a METS record"));
+        assertTrue(Alto.catalogueRecord("<mods:mods xmlns:mods=\"http://www.loc.gov/mods/v3\">").startsWith("a MODS catalogue record"));
+        assertTrue(Alto.catalogueRecord("<collection xmlns=\"http://www.loc.gov/MARC21/slim\"><record>").startsWith("a MARCXML"));
+        assertTrue(Alto.catalogueRecord("<oai_dc:dc xmlns:oai_dc=\"http://www.openarchives.org/OAI/2.0/oai_dc/\">").startsWith("a Dublin Core"));
+        // the same element names elsewhere are not library records
+        assertNull(Alto.catalogueRecord("<record><title>A form</title></record>"));
+        assertNull(Alto.catalogueRecord("<collection><item/></collection>"));
+        assertNull(Alto.catalogueRecord("<html><body>mets</body></html>"));
+    }
 }
