@@ -227,41 +227,121 @@ public final class Feeds {
      * if more follow. Null when the header names no body column or no row is an article.
      */
     static Feed readCsv(java.io.Reader in, char delimiter, long maxChars) throws IOException {
+        List<Item> out = new ArrayList<>();
+        boolean[] cut = {false};
+        long[] chars = {0};
+        boolean read;
+        try {
+            read = eachCsvRow(in, delimiter, (row, n) -> {
+            Item i = record(n, "row " + row);
+            if (i == null) return true;
+            int length = i.text().length() + 2;
+            if (out.size() >= MAX_ITEMS || chars[0] + length > maxChars) {
+                if (out.isEmpty()) out.add(fit(i, maxChars)); // one record longer than the limit: its text is cut
+                cut[0] = true;
+                return false;
+            }
+            out.add(i);
+            chars[0] += length;
+            return true;
+            });
+        } catch (Damaged e) {
+            read = true;
+            cut[0] = true;
+        }
+        return !read || out.isEmpty() ? null : new Feed(null, List.copyOf(out), cut[0], CSV_RECORDS);
+    }
+
+    /** Receives one record; answers whether to go on. */
+    interface RecordVisitor {
+        boolean visit(long number, com.fasterxml.jackson.databind.node.ObjectNode record) throws IOException;
+    }
+
+    /**
+     * Each row of a CSV whose header names a body column, as an object of its cells under the field
+     * names parc reads ({@code BODY_FIELDS} …), the other columns under their own names, with its row
+     * number (the header is row 1; a quoted cell may span lines). False when the header names no body
+     * column. A quote never closed ends the rows there.
+     */
+    static boolean eachCsvRow(java.io.Reader in, char delimiter, RecordVisitor visitor) throws IOException {
         var format = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
                 .setTrim(true).get();
-        List<Item> out = new ArrayList<>();
-        boolean cut = false;
         try (var parser = format.parse(in)) {
             var rows = parser.iterator();
-            if (!rows.hasNext()) return null;
+            if (!rows.hasNext()) return false;
             List<String> header = new ArrayList<>();
-            for (String h : rows.next()) header.add(canonicalField(h));
-            if (java.util.Arrays.stream(BODY_FIELDS).noneMatch(header::contains)) return null;
-            long chars = 0;
+            for (String h : rows.next()) {
+                String known = canonicalField(h);
+                header.add(known.isEmpty() ? h.replace("\uFEFF", "").strip() : known);
+            }
+            if (java.util.Arrays.stream(BODY_FIELDS).noneMatch(header::contains)) return false;
             while (rows.hasNext()) {
                 var row = rows.next();
                 var n = JSON.createObjectNode();
                 for (int c = 0; c < row.size() && c < header.size(); c++) {
                     if (!header.get(c).isEmpty() && !n.has(header.get(c))) n.put(header.get(c), row.get(c));
                 }
-                // the spreadsheet's row number: the header is row 1 (a quoted cell may span lines)
-                Item i = record(n, "row " + parser.getRecordNumber());
-                if (i == null) continue;
-                int length = i.text().length() + 2;
-                if (out.size() >= MAX_ITEMS || chars + length > maxChars) {
-                    if (out.isEmpty()) out.add(fit(i, maxChars)); // one record longer than the limit: its text is cut
-                    cut = true;
-                    break;
-                }
-                out.add(i);
-                chars += length;
+                if (!visitor.visit(parser.getRecordNumber(), n)) break;
             }
         } catch (java.io.UncheckedIOException e) {
-            // a quote never closed: the rows before it are read
-            if (out.isEmpty()) return null;
-            cut = true;
+            // a quote never closed, a stray quote: the rows before it were read
+            throw new Damaged(e.getCause() == null ? e.getMessage() : e.getCause().getMessage(), e.getCause());
         }
-        return out.isEmpty() ? null : new Feed(null, List.copyOf(out), cut, CSV_RECORDS);
+        return true;
+    }
+
+    /** A record file that cannot be read on from some point (a CSV quote never closed); the records before it were visited. */
+    static final class Damaged extends IOException {
+        Damaged(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** True when the header line (a CSV's first line) names a body column. */
+    static boolean csvHeaderHasBody(String headerLine, char delimiter) {
+        try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setDelimiter(delimiter).get().parse(new java.io.StringReader(headerLine))) {
+            for (var r : parser) {
+                for (String h : r) if (java.util.Arrays.asList(BODY_FIELDS).contains(canonicalField(h))) return true;
+                return false;
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
+    /** The delimiter of , ; tab | that a header line holds most of (spreadsheets in many locales write ";"). */
+    static char csvDelimiter(String headerLine) {
+        char best = ',';
+        long most = 0;
+        for (char c : new char[] {',', ';', '\t', '|'}) {
+            long n = headerLine.chars().filter(x -> x == c).count();
+            if (n > most) {
+                most = n;
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    /** True when this record is an article parc reads (a body, and a title or 200 characters of it). */
+    static boolean isArticle(com.fasterxml.jackson.databind.JsonNode record) {
+        return record(record, "") != null;
+    }
+
+    /** The record as JSON bytes, its fields in their order. */
+    static byte[] json(com.fasterxml.jackson.databind.JsonNode record) throws IOException {
+        return JSON.writeValueAsBytes(record);
+    }
+
+    /** Parses one JSON Lines line; null when it is not a JSON object. */
+    static com.fasterxml.jackson.databind.JsonNode line(String line) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode n = JSON.readTree(line);
+            return n != null && n.isObject() ? n : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** A CSV column's name as the record field it means (compared without case, spaces, "_" or "-": "Date Published"), or "" for none. */
@@ -276,7 +356,7 @@ public final class Feeds {
     }
 
     /** The item with its body cut so that its text fits in {@code maxChars}. */
-    private static Item fit(Item i, long maxChars) {
+    static Item fit(Item i, long maxChars) {
         int room = (int) Math.max(0, maxChars - (i.title() == null ? 0 : i.title().length() + 2) - 2);
         String body = i.body().length() <= room ? i.body() : i.body().substring(0, room);
         return new Item(i.title(), i.link(), i.published(), i.authors(), body, i.channel(), i.language(), i.locator());

@@ -40,8 +40,9 @@ import org.apache.tika.metadata.TikaCoreProperties;
 /**
  * Files that pack other files: ZIP and 7-Zip archives, tar archives (plain or compressed with gzip,
  * bzip2, xz, Zstandard or lz4), one compressed file (a package of one: {@code story.html.gz!/story.html}), web
- * archives (WARC, plain, gzip or Zstandard with or without its dictionary) and mailboxes (mbox: each message a member, named
- * {@code message-3.eml} by its place). A librarian who receives a batch of articles as
+ * archives (WARC, plain, gzip or Zstandard with or without its dictionary), mailboxes (mbox: each message a member, named
+ * {@code message-3.eml} by its place) and files of article records (JSON Lines, or CSV/TSV whose header names a body
+ * column: each article record a member, {@code line-3.json}, {@code row-12.json}). A librarian who receives a batch of articles as
  * one such file means each article in it: each member becomes a source of its own, with its own
  * checksum, its path inside the package ({@code batch.zip!/2017/story.html}; of a web archive,
  * the captured URI) and the package it came in. Of a web archive, the members are the documents
@@ -69,6 +70,11 @@ public final class Packages {
     private static final Detector DETECTOR = new DefaultDetector();
     /** A Unix mailbox: each message a member. */
     static final String MBOX = "application/mbox";
+    /** Article records, one per line or row: each record a member ({@code line-3.json}, {@code row-12.json}). */
+    static final String JSON_LINES = "application/x-ndjson";
+    static final String CSV = "text/csv";
+    /** A record longer than this is not read (one line or cell of hundreds of megabytes would be built whole in memory). */
+    static final int MAX_RECORD_CHARS = 8_000_000;
     static final String SEVEN_Z = "application/x-7z-compressed";
 
     private Packages() {}
@@ -133,6 +139,8 @@ public final class Packages {
         if (isTar(head)) return "application/x-tar";
         if (isWarc(head)) return "application/warc";
         if (Mbox.looksLike(head)) return MBOX;
+        String records = recordsType(file, name, head);
+        if (records != null) return records;
         if (is7z(head)) return SEVEN_Z;
         String compression = compression(head);
         if (compression == null) return null;
@@ -145,6 +153,165 @@ public final class Packages {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * A file of article records (JSON Lines, or CSV/TSV whose header names a body column) by its name
+     * and first bytes: a crawl's or a dataset's articles, each one a source of its own (its own checksum,
+     * transaction and worker), however many there are.
+     */
+    private static String recordsType(Path file, String name, byte[] head) {
+        String lower = name == null ? "" : name.toLowerCase(Locale.ROOT);
+        String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).replaceFirst("\\A\u00ef\u00bb\u00bf", "");
+        if ((lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) && text.stripLeading().startsWith("{")) return JSON_LINES;
+        if (!lower.endsWith(".csv") && !lower.endsWith(".tsv") && !lower.endsWith(".tab")) return null;
+        String header = headerLine(file);
+        if (header == null) return null;
+        char delimiter = lower.endsWith(".csv") ? Feeds.csvDelimiter(header) : '\t';
+        return Feeds.csvHeaderHasBody(header, delimiter) ? CSV : null;
+    }
+
+    /** A CSV's first line (up to 64 KB), decoded as its rows are; null if unreadable. */
+    private static String headerLine(Path file) {
+        try (var in = new java.io.BufferedReader(csvReader(file))) {
+            String line = in.readLine();
+            return line == null || line.length() > 65_536 ? null : line;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A CSV's text: UTF-8 when its first 64 KB are valid UTF-8 (a byte-order mark dropped), else
+     * Windows-1252, the other encoding spreadsheets export in. Each record is bounded by {@link #MAX_RECORD_CHARS}.
+     */
+    private static java.io.Reader csvReader(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(65_536);
+        }
+        java.nio.charset.Charset cs = java.nio.charset.StandardCharsets.UTF_8;
+        try {
+            // a multi-byte character cut at the 64 KB mark is still UTF-8
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(head, 0, Math.max(0, head.length - (head.length == 65_536 ? 4 : 0))));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            cs = java.nio.charset.Charset.forName("windows-1252");
+        }
+        InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file));
+        in.mark(3);
+        if (!(in.read() == 0xEF && in.read() == 0xBB && in.read() == 0xBF)) in.reset();
+        return new RecordBound(new java.io.InputStreamReader(in, cs.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)));
+    }
+
+    /** Fails a read once {@link #MAX_RECORD_CHARS} characters have been read since the last {@link #next()}. */
+    private static final class RecordBound extends java.io.FilterReader {
+        private long sinceRecord;
+
+        RecordBound(java.io.Reader in) {
+            super(in);
+        }
+
+        void next() {
+            sinceRecord = 0;
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(char[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0 && (sinceRecord += n) > MAX_RECORD_CHARS) throw new RecordTooLong();
+            return n;
+        }
+    }
+
+    private static final class RecordTooLong extends IOException {
+        RecordTooLong() {
+            super("a record of more than " + MAX_RECORD_CHARS + " characters: it and the rest of the file are not read");
+        }
+    }
+
+    /** Receives each article record of a record file, by its member name, and its bytes. */
+    private interface RecordReader {
+        void read(String name, byte[] bytes) throws IOException;
+
+        /** The file cannot be read on from this record (named as a member would be); the records before it were read. */
+        default void damaged(String name, String why) {}
+    }
+
+    /**
+     * The article records of a JSON Lines or CSV file in order, as members: a line's own bytes
+     * ({@code line-3.json}, by its line), a row as a JSON object of its cells ({@code row-12.json}, by its
+     * spreadsheet row, the header being row 1). Records that are no article are counted, not read.
+     */
+    private static int eachRecord(Path file, String type, RecordReader reader) throws IOException {
+        int[] notArticles = {0};
+        if (type.equals(JSON_LINES)) {
+            try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
+                    java.nio.charset.StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)))) {
+                int number = 0;
+                for (String line; ; ) {
+                    try {
+                        line = boundedLine(in);
+                    } catch (RecordTooLong e) {
+                        reader.damaged("line-" + (number + 1) + ".json", e.getMessage());
+                        break;
+                    }
+                    if (line == null) break;
+                    number++;
+                    if (line.isBlank()) continue;
+                    var n = Feeds.line(line);
+                    if (n == null || !Feeds.isArticle(n)) {
+                        notArticles[0]++;
+                        continue;
+                    }
+                    reader.read("line-" + number + ".json", line.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            return notArticles[0];
+        }
+        try (RecordBound in = (RecordBound) csvReader(file)) {
+            String header = headerLine(file);
+            char delimiter = header == null ? ',' : SourceFile.nameOf(file.toString()).toLowerCase(Locale.ROOT).endsWith(".csv")
+                    ? Feeds.csvDelimiter(header) : '\t';
+            long[] last = {1};
+            try {
+                Feeds.eachCsvRow(in, delimiter, (row, n) -> {
+                    in.next();
+                    last[0] = row;
+                    if (!Feeds.isArticle(n)) notArticles[0]++;
+                    else reader.read("row-" + row + ".json", Feeds.json(n));
+                    return true;
+                });
+            } catch (Feeds.Damaged e) {
+                if (e.getCause() instanceof RecordTooLong tooLong) {
+                    reader.damaged("row-" + (last[0] + 1) + ".json", tooLong.getMessage());
+                    return notArticles[0];
+                }
+                String m = String.valueOf(e.getMessage());
+                String what = m.contains("EOF reached before encapsulated token finished") ? "a quote never closed"
+                        : m.contains("invalid char between encapsulated token and delimiter") ? "a stray quote" : m;
+                reader.damaged("row-" + (last[0] + 1) + ".json", "the CSV is damaged after row " + last[0] + " (" + what
+                        + "): the rest of the file is not read");
+            }
+        }
+        return notArticles[0];
+    }
+
+    /** The next line, or null at the end; a line longer than {@link #MAX_RECORD_CHARS} fails the read. */
+    private static String boundedLine(java.io.BufferedReader in) throws IOException {
+        StringBuilder b = new StringBuilder();
+        for (int c; (c = in.read()) >= 0; ) {
+            if (c == '\n') return b.toString();
+            if (b.length() >= MAX_RECORD_CHARS) throw new RecordTooLong();
+            b.append((char) c);
+        }
+        return b.length() == 0 ? null : b.toString();
     }
 
     static final String ZSTD = "application/zstd";
@@ -346,15 +513,19 @@ public final class Packages {
             Map<String, String> urls = new HashMap<>();
             for (Listed l : listed) if (l.url() != null) urls.put(l.name(), l.url());
             if (listing.leftOut().notDocuments() > 0) {
-                sink.accept(Member.skipped(null, pkg.relativePath(), pkg, listing.leftOut().notDocuments() + " of its captures are not documents "
-                        + "(images, scripts, styles, redirects, errors)"));
+                sink.accept(Member.skipped(null, pkg.relativePath(), pkg, isRecords(pkg.mediaType())
+                        ? "records that are not articles (no text, or a short text with no title): " + listing.leftOut().notDocuments()
+                        : listing.leftOut().notDocuments() + " of its captures are not documents (images, scripts, styles, redirects, errors)"));
             }
             if (listing.leftOut().revisits() > 0) {
                 sink.accept(Member.skipped(null, pkg.relativePath(), pkg, listing.leftOut().revisits() + " of its captures are revisits "
                         + "(records that an address gave the same content as at an earlier capture), which hold no content to read"));
             }
             if (listed.isEmpty()) {
-                sink.accept(Member.failed(pkg.relativePath(), pkg, "no files in the package"));
+                // a file of records none of which is an article has said so above
+                if (!isRecords(pkg.mediaType()) || listing.leftOut().notDocuments() == 0) {
+                    sink.accept(Member.failed(pkg.relativePath(), pkg, isRecords(pkg.mediaType()) ? "no records in the file" : "no files in the package"));
+                }
                 return;
             }
             long declared = 0;
@@ -513,6 +684,18 @@ public final class Packages {
             left = captures(file, type, (name, url, body) -> out.add(new Listed(name, -1, null, url)));
         } else if (type.equals(MBOX)) {
             Mbox.each(file, (n, message) -> out.add(new Listed(messageName(n), message.transferTo(OutputStream.nullOutputStream()), null, null)));
+        } else if (isRecords(type)) {
+            left = new LeftOut(eachRecord(file, type, new RecordReader() {
+                @Override
+                public void read(String name, byte[] bytes) {
+                    out.add(new Listed(name, bytes.length, null));
+                }
+
+                @Override
+                public void damaged(String name, String why) {
+                    out.add(new Listed(name, -1, why));
+                }
+            }), 0);
         } else if (holdsOneFile(file, type)) {
             out.add(new Listed(singleName(packageName, file, type), -1, null));
         } else if (type.equals(SEVEN_Z)) {
@@ -641,6 +824,10 @@ public final class Packages {
                 String name = messageName(n);
                 if (wanted.contains(name) && done.add(name)) reader.read(name, message);
             });
+        } else if (isRecords(type)) {
+            eachRecord(file, type, (name, bytes) -> {
+                if (wanted.contains(name) && done.add(name)) reader.read(name, new java.io.ByteArrayInputStream(bytes));
+            });
         } else if (holdsOneFile(file, type)) {
             try (InputStream in = new RatioGuard(decompress(Files.newInputStream(file), type), Files.size(file))) {
                 reader.read(wanted.iterator().next(), in);
@@ -677,6 +864,10 @@ public final class Packages {
     }
 
     /** A mailbox's messages are named by their place in it: an appended message does not rename the others. */
+    static boolean isRecords(String type) {
+        return type.equals(JSON_LINES) || type.equals(CSV);
+    }
+
     private static String messageName(int n) {
         return "message-" + n + ".eml";
     }

@@ -171,17 +171,7 @@ public final class TikaNormalizer implements Normalizer {
         if (d == null) {
             String head = head(file.path(), 8192);
             int nl = head.indexOf('\n');
-            String header = nl < 0 ? head : head.substring(0, nl);
-            char best = ',';
-            long most = 0;
-            for (char c : new char[] {',', ';', '\t', '|'}) {
-                long n = header.chars().filter(x -> x == c).count();
-                if (n > most) {
-                    most = n;
-                    best = c;
-                }
-            }
-            return best;
+            return Feeds.csvDelimiter(nl < 0 ? head : head.substring(0, nl));
         }
         return switch (d) {
             case "tab" -> '\t';
@@ -495,12 +485,32 @@ public final class TikaNormalizer implements Normalizer {
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()))) {
                 feed = json ? Feeds.readJson(in) : Feeds.read(in);
             }
+            feed = placed(feed, file);
         }
         if (feed == null) return null;
         String text = normalizeText(feed.text());
+        boolean record = Feeds.JSON_RECORDS.equals(feed.agencyFormat()) || Feeds.CSV_RECORDS.equals(feed.agencyFormat());
+        if (record && feed.items().size() == 1 && text.length() > limits.writeLimit()) {
+            // one article record longer than the write limit: its text is cut there, as any document's
+            feed = new Feeds.Feed(feed.title(), List.of(Feeds.fit(feed.items().get(0), limits.writeLimit())), true, feed.agencyFormat());
+            text = normalizeText(feed.text());
+        }
         if (text.isBlank() || text.length() > limits.writeLimit()) return null;
         // items past the limit are left out, and the record says the text is incomplete
         return new NormalizedDocument(file, mediaType, text, toMap(md), truncated || feed.cut(), null, feed);
+    }
+
+    private static final java.util.regex.Pattern RECORD_MEMBER = java.util.regex.Pattern.compile("(row|line)-(\\d+)\\.json");
+
+    /** A record unpacked from a CSV or JSON Lines file ({@code row-12.json}) is placed where it was there ("row 12"), not "record". */
+    private static Feeds.Feed placed(Feeds.Feed feed, SourceFile file) {
+        if (feed == null || file.pkg() == null || !Packages.isRecords(file.pkg().mediaType()) || feed.items().size() != 1) return feed;
+        java.util.regex.Matcher m = RECORD_MEMBER.matcher(file.fileName());
+        if (!m.matches()) return feed;
+        Feeds.Item i = feed.items().get(0);
+        boolean row = m.group(1).equals("row");
+        return new Feeds.Feed(feed.title(), List.of(new Feeds.Item(i.title(), i.link(), i.published(), i.authors(), i.body(), i.channel(),
+                i.language(), m.group(1) + " " + m.group(2))), feed.cut(), row ? Feeds.CSV_RECORDS : Feeds.JSON_RECORDS);
     }
 
     private String overBound() {

@@ -230,16 +230,24 @@ class HostileInputTest {
     }
 
     @Test
-    void aFiftyMegabyteRecordInCsvOrJsonLinesIsReadNoFurtherThanTheLimitAndCut() throws Exception {
+    void aRecordOverTheWriteLimitIsCutAndOneOverEightMillionCharactersEndsTheFileOnOneLine() throws Exception {
         Path in = Files.createDirectories(tmp.resolve("in"));
-        // one cell, and one line, of 50 MB: read to four times the write limit at most, the text cut to the limit
+        // rows of a dataset: one of 3 MB (over the write limit: cut), one ordinary, one cell of 50 MB (not read, nor what follows)
         Path cell = OddFiles.bigSingleLine(tmp.resolve("cell.txt"), 50L * 1024 * 1024);
+        String row = "\nAn ordinary record,\"" + BODY + "\"\n";
         try (var out = Files.newOutputStream(in.resolve("big.csv"))) {
-            out.write("title,text\nA very long record,".getBytes(StandardCharsets.US_ASCII));
+            out.write("title,text\nA long record,".getBytes(StandardCharsets.US_ASCII));
+            try (var c = Files.newInputStream(cell)) {
+                out.write(c.readNBytes(3 * 1024 * 1024));
+            }
+            out.write(row.getBytes(StandardCharsets.US_ASCII));
+            out.write("A huge record,".getBytes(StandardCharsets.US_ASCII));
             Files.copy(cell, out);
+            out.write(row.getBytes(StandardCharsets.US_ASCII));
         }
         try (var out = Files.newOutputStream(in.resolve("big.jsonl"))) {
-            out.write("{\"title\": \"A very long line\", \"text\": \"".getBytes(StandardCharsets.US_ASCII));
+            out.write(("{\"title\": \"An ordinary line\", \"text\": \"" + BODY + "\"}\n{\"title\": \"A huge line\", \"text\": \"")
+                    .getBytes(StandardCharsets.US_ASCII));
             Files.copy(cell, out);
             out.write("\"}\n".getBytes(StandardCharsets.US_ASCII));
         }
@@ -247,13 +255,16 @@ class HostileInputTest {
         Path store = tmp.resolve("archive");
         Run r = TestArchives.parc("ingest", "--store", store.toString(), "--no-entities", "--write-limit", "1000000", in.toString());
         assertEquals(1, r.code(), r::toString);
-        Archives.Doc csv = Archives.docs(store).get("big.csv");
-        assertTrue(csv != null && csv.truncated() && csv.text().startsWith("A very long record\n\nHeadline of a very long line word word"),
-                () -> csv + "\n" + r);
-        assertTrue(csv.text().length() <= 1_000_000 && csv.text().length() > 900_000, () -> "length " + csv.text().length());
-        // the line is cut off at the bound, so it is no JSON: one line says why
-        assertTrue(r.err().contains("parc: big.jsonl: no whole record in its first 4000000 characters (four times --write-limit): "
-                + "a record too long to read"), r::toString);
+        Map<String, Archives.Doc> docs = Archives.docs(store);
+        Archives.Doc cut = docs.get("big.csv!/row-2.json");
+        assertTrue(cut != null && cut.truncated() && cut.text().startsWith("A long record\n\nHeadline of a very long line word word"),
+                () -> cut + "\n" + r);
+        assertTrue(cut.text().length() <= 1_000_000 && cut.text().length() > 900_000, () -> "length " + cut.text().length());
+        assertFalse(docs.get("big.csv!/row-3.json").truncated());
+        assertTrue(docs.containsKey("big.jsonl!/line-1.json"), docs::toString);
+        assertEquals(3, docs.size(), docs::toString);
+        String tooLong = ": a record of more than 8000000 characters: it and the rest of the file are not read";
+        assertTrue(r.err().contains("parc: big.csv!/row-4.json" + tooLong) && r.err().contains("parc: big.jsonl!/line-2.json" + tooLong), r::toString);
     }
 
     @Test

@@ -367,13 +367,16 @@ class FileTypesTest {
                  "author": {"@type": "Person", "name": "Ann Lee"}, "publisher": {"@type": "Organization", "name": "Valley Post"},
                  "datePublished": "2020-02-03T08:00:00Z", "inLanguage": "en"}""");
         Files.writeString(in.resolve("org.jsonld"), "{\"@context\": \"https://schema.org\", \"@type\": \"Organization\", \"name\": \"Valley Post\"}");
-        Run r = ingest(in, "ingested 2, unchanged 0, failed 0 (3 articles; 1 skipped");
+        // each record of the JSON Lines file is a source of its own (coast.jsonl!/line-1.json), the damaged line counted
+        Run r = ingest(in, "ingested 3, unchanged 0, failed 0 (3 articles; 2 skipped");
+        assertTrue(r.out().contains("ingested  coast.jsonl!/line-3.json  (1 article)")
+                && r.out().contains("skipped   coast.jsonl  (records that are not articles (no text, or a short text with no title): 1)"), r::toString);
         assertTrue(r.out().contains("skipped   org.jsonld  (application/ld+json is structured data, not a document (it describes no article "
                 + "with its text; to add its statements to the archive, use parc import))"), r::toString);
         Run q = TestArchives.parc("query", "--store", tmp.resolve("archive").toString(), "--format", "tsv", """
                 SELECT ?name ?format ?title ?issued ?outlet ?creator ?detail WHERE {
                   ?a a schema:NewsArticle ; dcterms:title ?title ; dcterms:issued ?issued ; prov:wasDerivedFrom ?f .
-                  ?f schema:name ?name ; dcterms:format ?format .
+                  ?f parc:path ?name ; dcterms:format ?format .
                   ?s rdf:subject ?a ; rdf:predicate dcterms:issued ; parc:method "json-record" ; parc:detail ?detail .
                   OPTIONAL { ?a dcterms:publisher/schema:name ?outlet } OPTIONAL { ?a dcterms:creator/schema:name ?creator }
                 } ORDER BY ?name ?issued""");
@@ -381,9 +384,9 @@ class FileTypesTest {
         assertEquals(String.join("\n", "?name\t?format\t?title\t?issued\t?outlet\t?creator\t?detail",
                 "\"bridge.jsonld\"\t\"application/ld+json\"\t\"Bridge closes\"\t\"2020-02-03\"" + date
                         + "\t\"Valley Post\"\t\"Ann Lee\"\t\"record date 2020-02-03T08:00:00Z\"",
-                "\"coast.jsonl\"\t\"application/x-ndjson\"\t\"Harbour reopens after storm\"\t\"2021-03-05\"" + date
+                "\"coast.jsonl!/line-1.json\"\t\"application/json\"\t\"Harbour reopens after storm\"\t\"2021-03-05\"" + date
                         + "\t\t\"Mara Quill\"\t\"line 1 date 2021-03-05 09:00:00\"",
-                "\"coast.jsonl\"\t\"application/x-ndjson\"\t\"Ferry strike ends\"\t\"2021-03-07\"" + date
+                "\"coast.jsonl!/line-3.json\"\t\"application/json\"\t\"Ferry strike ends\"\t\"2021-03-07\"" + date
                         + "\t\t\t\"line 3 date 2021-03-07 10:00:00\""), q.out().strip(), q::toString);
     }
 
@@ -400,7 +403,9 @@ class FileTypesTest {
                         + "\"After the bullet shells get counted, people peer down from windows.\"", ""));
         // a table of figures is data, not articles
         Files.writeString(in.resolve("prices.csv"), "date,price,volume\n2021-01-01,3.2,100\n");
-        Run r = ingest(in, "ingested 1, unchanged 0, failed 0 (2 articles; 1 skipped");
+        // each row is a source of its own (all-the-news.csv!/row-2.json: the row's cells as a JSON object)
+        Run r = ingest(in, "ingested 2, unchanged 0, failed 0 (2 articles; 1 skipped");
+        assertTrue(r.out().contains("ingested  all-the-news.csv!/row-3.json  (1 article)"), r::toString);
         assertTrue(r.out().contains("skipped   prices.csv  (text/csv is structured data, not a document)"), r::toString);
         Run q = TestArchives.parc("query", "--store", tmp.resolve("archive").toString(), "--format", "tsv", """
                 SELECT ?format ?title ?issued ?outlet ?detail (GROUP_CONCAT(?creator; separator="|") AS ?creators) WHERE {
@@ -410,9 +415,9 @@ class FileTypesTest {
                 } GROUP BY ?format ?title ?issued ?outlet ?detail ORDER BY ?issued""");
         String date = "^^<http://www.w3.org/2001/XMLSchema#date>";
         assertEquals(String.join("\n", "?format\t?title\t?issued\t?outlet\t?detail\t?creators",
-                "\"text/csv\"\t\"House Republicans Fret About Winning Their Health Care Suit\"\t\"2016-12-31\"" + date
+                "\"application/json\"\t\"House Republicans Fret About Winning Their Health Care Suit\"\t\"2016-12-31\"" + date
                         + "\t\"New York Times\"\t\"row 2 title\"\t\"Carl Hulse\"",
-                "\"text/csv\"\t\"Rift Between Officers and Residents in South Bronx\"\t\"2017-06-19\"" + date
+                "\"application/json\"\t\"Rift Between Officers and Residents in South Bronx\"\t\"2017-06-19\"" + date
                         + "\t\"New York Times\"\t\"row 3 title\"\t\"Al Baker|Benjamin Mueller\""),
                 q.out().strip().replace("Benjamin Mueller|Al Baker", "Al Baker|Benjamin Mueller"), q::toString);
     }
