@@ -3,7 +3,6 @@ package org.parc.source;
 import java.io.InputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -65,7 +64,7 @@ public final class Alto {
     }
 
     public static Page read(InputStream in, int maxChars) throws XMLStreamException {
-        XMLStreamReader r = factory().createXMLStreamReader(in);
+        XMLStreamReader r = Feeds.factory().createXMLStreamReader(in);
         StringBuilder text = new StringBuilder();
         StringBuilder block = new StringBuilder();
         String imageFile = null;
@@ -163,15 +162,5 @@ public final class Alto {
             if (r.getAttributeLocalName(i).equals(name)) return r.getAttributeValue(i);
         }
         return null;
-    }
-
-    private static XMLInputFactory factory() {
-        XMLInputFactory f = XMLInputFactory.newFactory();
-        f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        f.setProperty(XMLInputFactory.IS_COALESCING, true);
-        f.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        f.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        return f;
     }
 }

@@ -139,7 +139,7 @@ public final class Feeds {
 
     /** Format name of article records in JSON (see {@link #records}). */
     public static final String JSON_RECORDS = "JSON";
-    /** Format name of article records in CSV or TSV, one per row (see {@link #readCsv}). */
+    /** Format name of article records in CSV or TSV, one per row (see {@link #eachCsvRow}). */
     public static final String CSV_RECORDS = "CSV";
 
     // Field names of the article records that crawlers, news APIs and CMS exports write (news-please,
@@ -185,71 +185,6 @@ public final class Feeds {
             if (i != null) out.add(i);
         }
         return out.isEmpty() ? null : new Feed(null, List.copyOf(out), candidates.size() > MAX_ITEMS, JSON_RECORDS);
-    }
-
-    /**
-     * JSON Lines (.jsonl, .ndjson: one record per line, as crawlers and dataset tools write them), read
-     * line by line: the records up to {@code maxChars} of text or {@link #MAX_ITEMS}, the feed marked cut
-     * if more follow. A line that is not a JSON object is skipped. Null when no line is an article.
-     */
-    static Feed readJsonLines(java.io.BufferedReader lines, long maxChars) throws IOException {
-        List<Item> out = new ArrayList<>();
-        long chars = 0;
-        boolean cut = false;
-        int number = 0;
-        for (String line; (line = lines.readLine()) != null; ) {
-            number++;
-            if (line.isBlank()) continue;
-            Item i;
-            try {
-                com.fasterxml.jackson.databind.JsonNode n = JSON.readTree(line);
-                i = n == null ? null : record(n, "line " + number);
-            } catch (IOException | RuntimeException e) {
-                continue; // a damaged or cut-off line: the others are still records
-            }
-            if (i == null) continue;
-            int length = i.text().length() + 2;
-            if (out.size() >= MAX_ITEMS || chars + length > maxChars) {
-                if (out.isEmpty()) out.add(fit(i, maxChars)); // one record longer than the limit: its text is cut
-                cut = true;
-                break;
-            }
-            out.add(i);
-            chars += length;
-        }
-        return out.isEmpty() ? null : new Feed(null, List.copyOf(out), cut, JSON_RECORDS);
-    }
-
-    /**
-     * Article records in CSV or TSV (a dataset's or a spreadsheet's export: "title,author,date,url,content"),
-     * one per row under a header row that names a body column among the JSON fields' names (case and
-     * "_", "-", " " aside): rows up to {@code maxChars} of text or {@link #MAX_ITEMS}, the feed marked cut
-     * if more follow. Null when the header names no body column or no row is an article.
-     */
-    static Feed readCsv(java.io.Reader in, char delimiter, long maxChars) throws IOException {
-        List<Item> out = new ArrayList<>();
-        boolean[] cut = {false};
-        long[] chars = {0};
-        boolean read;
-        try {
-            read = eachCsvRow(in, delimiter, (row, n) -> {
-            Item i = record(n, "row " + row);
-            if (i == null) return true;
-            int length = i.text().length() + 2;
-            if (out.size() >= MAX_ITEMS || chars[0] + length > maxChars) {
-                if (out.isEmpty()) out.add(fit(i, maxChars)); // one record longer than the limit: its text is cut
-                cut[0] = true;
-                return false;
-            }
-            out.add(i);
-            chars[0] += length;
-            return true;
-            });
-        } catch (Damaged e) {
-            read = true;
-            cut[0] = true;
-        }
-        return !read || out.isEmpty() ? null : new Feed(null, List.copyOf(out), cut[0], CSV_RECORDS);
     }
 
     /** Receives one record; answers whether to go on. */
@@ -450,7 +385,8 @@ public final class Feeds {
         return List.copyOf(out);
     }
 
-    private static XMLInputFactory factory() {
+    /** StAX that reads no DTD and no external entity or schema. */
+    static XMLInputFactory factory() {
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);

@@ -156,32 +156,6 @@ public final class TikaNormalizer implements Normalizer {
         return isJson(mediaType) || mediaType.equals("text/csv") || mediaType.equals("text/tab-separated-values");
     }
 
-    private static boolean isCsv(String mediaType) {
-        return mediaType.equals("text/csv") || mediaType.equals("text/tab-separated-values");
-    }
-
-    /**
-     * The delimiter Tika's CSV detection found ("text/csv; delimiter=semicolon"), else TSV's tab, else
-     * the one of , ; tab | the header line holds most of (spreadsheets in many locales write ";").
-     */
-    private static char delimiter(Metadata md, String mediaType, SourceFile file) throws IOException {
-        MediaType t = MediaType.parse(String.valueOf(md.get(HttpHeaders.CONTENT_TYPE)));
-        String d = t == null ? null : t.getParameters().get("delimiter");
-        if (d == null && mediaType.equals("text/tab-separated-values")) return '\t';
-        if (d == null) {
-            String head = head(file.path(), 8192);
-            int nl = head.indexOf('\n');
-            return Feeds.csvDelimiter(nl < 0 ? head : head.substring(0, nl));
-        }
-        return switch (d) {
-            case "tab" -> '\t';
-            case "semicolon" -> ';';
-            case "pipe" -> '|';
-            case "colon" -> ':';
-            default -> d.length() == 1 ? d.charAt(0) : ',';
-        };
-    }
-
     private static boolean isJson(String mediaType) {
         return mediaType.equals("application/json") || mediaType.endsWith("+json") || mediaType.equals(JSON_LINES);
     }
@@ -337,7 +311,7 @@ public final class TikaNormalizer implements Normalizer {
         String mediaType = dataByName(mediaType(md), file);
         if (isData(mediaType)) {
             // a JSON Feed is a feed of articles, and so are article records (one, many, or one per line); other JSON is data
-            NormalizedDocument feed = isJson(mediaType) || isCsv(mediaType) ? feed(file, mediaType, md, truncated) : null;
+            NormalizedDocument feed = isJson(mediaType) ? feed(file, mediaType, md, truncated) : null;
             if (feed != null) return feed;
             throw new NotADocument(mediaType + " is structured data, not a document" + (mediaType.equals("application/ld+json")
                     ? " (it describes no article with its text; to add its statements to the archive, use parc import)" : ""));
@@ -452,41 +426,16 @@ public final class TikaNormalizer implements Normalizer {
     }
 
     /** The file read as a news feed (its items, and their text as the text), or null when it is none. */
-    private NormalizedDocument feed(SourceFile file, String mediaType, Metadata md, boolean truncated) throws IOException, SourceException {
-        boolean csv = isCsv(mediaType);
-        boolean lines = mediaType.equals(JSON_LINES);
-        boolean json = isJson(mediaType) && !lines;
-        // JSON Lines and CSV are read a record at a time, up to the write limit; other feeds whole
-        boolean streamed = lines || csv;
-        if (!(json || streamed || Feeds.mayBe(mediaType)) || !streamed && file.size() > MAX_MARKUP_BYTES) return null;
+    private NormalizedDocument feed(SourceFile file, String mediaType, Metadata md, boolean truncated) throws IOException {
+        // files of records (JSON Lines, CSV with a body column) are packages of their records (Packages); here, other
+        // JSON is read whole, and other CSV is data
+        boolean json = isJson(mediaType) && !mediaType.equals(JSON_LINES);
+        if (!(json || Feeds.mayBe(mediaType)) || file.size() > MAX_MARKUP_BYTES) return null;
         Feeds.Feed feed;
-        if (csv) {
-            Charset cs = StandardCharsets.UTF_8;
-            try {
-                if (md.get(HttpHeaders.CONTENT_ENCODING) != null) cs = webSuperset(Charset.forName(md.get(HttpHeaders.CONTENT_ENCODING)));
-            } catch (RuntimeException ignored) {
-                // a charset this JVM lacks: UTF-8
-            }
-            try (var in = new Bounded(new java.io.InputStreamReader(Files.newInputStream(file.path()),
-                    cs.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-                            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)), 4L * limits.writeLimit())) {
-                feed = Feeds.readCsv(new java.io.BufferedReader(in), delimiter(md, mediaType, file), limits.writeLimit());
-                if (feed == null && in.reachedLimit) throw new SourceException(overBound());
-                truncated |= in.reachedLimit;
-            }
-        } else if (lines) {
-            try (var in = new Bounded(new java.io.InputStreamReader(Files.newInputStream(file.path()),
-                    StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)), 4L * limits.writeLimit())) {
-                feed = Feeds.readJsonLines(new java.io.BufferedReader(in), limits.writeLimit());
-                if (feed == null && in.reachedLimit) throw new SourceException(overBound());
-                truncated |= in.reachedLimit;
-            }
-        } else {
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()))) {
-                feed = json ? Feeds.readJson(in) : Feeds.read(in);
-            }
-            feed = placed(feed, file);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()))) {
+            feed = json ? Feeds.readJson(in) : Feeds.read(in);
         }
+        feed = placed(feed, file);
         if (feed == null) return null;
         String text = normalizeText(feed.text());
         boolean record = Feeds.JSON_RECORDS.equals(feed.agencyFormat()) || Feeds.CSV_RECORDS.equals(feed.agencyFormat());
@@ -511,42 +460,6 @@ public final class TikaNormalizer implements Normalizer {
         boolean row = m.group(1).equals("row");
         return new Feeds.Feed(feed.title(), List.of(new Feeds.Item(i.title(), i.link(), i.published(), i.authors(), i.body(), i.channel(),
                 i.language(), m.group(1) + " " + m.group(2))), feed.cut(), row ? Feeds.CSV_RECORDS : Feeds.JSON_RECORDS);
-    }
-
-    private String overBound() {
-        return "no whole record in its first " + 4L * limits.writeLimit() + " characters (four times --write-limit): a record too long to read";
-    }
-
-    /**
-     * A reader that ends after {@code max} characters: records are read one at a time, but one line or
-     * cell of hundreds of megabytes would still be built whole in memory. Four times the write limit
-     * leaves room for the columns and fields that are not text.
-     */
-    private static final class Bounded extends java.io.FilterReader {
-        private long left;
-        boolean reachedLimit;
-
-        Bounded(java.io.Reader in, long max) {
-            super(in);
-            this.left = max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            char[] one = new char[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0];
-        }
-
-        @Override
-        public int read(char[] buf, int off, int len) throws IOException {
-            if (left <= 0) {
-                reachedLimit |= super.read() >= 0;
-                return -1;
-            }
-            int n = super.read(buf, off, (int) Math.min(len, left));
-            if (n > 0) left -= n;
-            return n;
-        }
     }
 
     /**

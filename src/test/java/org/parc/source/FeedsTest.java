@@ -228,43 +228,49 @@ public class FeedsTest {
         assertNull(readJson("[{\"id\": 1, \"text\": \"OK\"}, {\"id\": 2, \"text\": \"Cancel\"}]"));
     }
 
-    @Test
-    void jsonLinesAreReadALineAtATimeUpToTheLimit() throws Exception {
-        String line = "{\"title\": \"Story %d\", \"text\": \"The council met on Tuesday to debate the budget.\"}\n";
-        StringBuilder s = new StringBuilder();
-        for (int i = 1; i <= 5; i++) s.append(String.format(line, i));
-        s.insert(s.indexOf("{\"title\": \"Story 3"), "{\"title\": \"Cut off\", \"te\n"); // a damaged line is skipped
-        Feeds.Feed all = Feeds.readJsonLines(new java.io.BufferedReader(new java.io.StringReader(s.toString())), 1_000_000);
-        assertEquals(List.of("Story 1", "Story 2", "Story 3", "Story 4", "Story 5"), all.items().stream().map(Feeds.Item::title).toList());
-        assertFalse(all.cut());
-        Feeds.Feed cut = Feeds.readJsonLines(new java.io.BufferedReader(new java.io.StringReader(s.toString())), 150);
-        assertEquals(2, cut.items().size());
-        assertTrue(cut.cut(), "the rest is left out and the text marked incomplete");
-        assertNull(Feeds.readJsonLines(new java.io.BufferedReader(new java.io.StringReader("not json\n[1,2]\n")), 1000));
+    /** The rows eachCsvRow gives, as "row N: title|authors|date|link|text" of the record parc reads. */
+    private static List<String> rows(String csv, char delimiter) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        boolean body = Feeds.eachCsvRow(new java.io.StringReader(csv), delimiter, (row, n) -> {
+            Feeds.Feed f = Feeds.records(n);
+            Feeds.Item i = f == null ? null : f.items().get(0);
+            out.add("row " + row + ": " + (i == null ? "no article"
+                    : i.title() + "|" + i.authors() + "|" + i.published() + "|" + i.link() + "|" + i.text().replace("\n", "/")));
+            return true;
+        });
+        if (!body) out.add("no body column");
+        return out;
     }
 
     @Test
     void articleRecordsInCsvOneARowUnderAHeaderThatNamesABodyColumn() throws Exception {
         String csv = String.join("\n",
-                "Title,Text,Authors,Date Published,URL",
-                "Bridge closes,\"The bridge closed on Monday.\nWinds reached 120 km/h.\",\"['Ann Lee', 'Bo Chen']\",2020-02-03,https://valley.example.com/b",
-                ",,,,",
-                "Ferry strike ends,Ferry workers ended a week-long strike.,Ode Brand,2021-03-07,/relative", "");
-        Feeds.Feed f = Feeds.readCsv(new java.io.StringReader(csv), ',', 1_000_000);
-        assertEquals(Feeds.CSV_RECORDS, f.agencyFormat());
-        Feeds.Item b = f.items().get(0);
-        assertEquals("Bridge closes\n\nThe bridge closed on Monday.\n\nWinds reached 120 km/h.", b.text());
-        assertEquals(List.of("Ann Lee", "Bo Chen"), b.authors(), "a Python list written into a cell");
-        assertEquals(List.of("2020-02-03", "https://valley.example.com/b", "row 2"), List.of(b.published(), b.link(), b.locator()));
-        Feeds.Item ferry = f.items().get(1);
-        assertEquals("row 4", ferry.locator(), "the spreadsheet's row: header 1, the empty row 3 skipped but counted");
-        assertNull(ferry.link(), "a relative address is not the article's");
-        // semicolons, as spreadsheets in many locales write; a quote never closed keeps the rows before it
-        Feeds.Feed semi = Feeds.readCsv(new java.io.StringReader("headline;body\nA title;A body.\nB title;\"never closed\n"), ';', 1_000_000);
-        assertEquals(List.of("A title"), semi.items().stream().map(Feeds.Item::title).toList());
-        assertTrue(semi.cut());
+                "Title,Text,Authors,Date Published,URL,Section",
+                "Bridge closes,\"The bridge closed on Monday.\nWinds reached 120 km/h.\",\"['Ann Lee', 'Bo Chen']\",2020-02-03,https://valley.example.com/b,Local",
+                ",,,,,",
+                "Ferry strike ends,Ferry workers ended a week-long strike.,Ode Brand,2021-03-07,/relative,Local", "");
+        assertEquals(List.of(
+                "row 2: Bridge closes|[Ann Lee, Bo Chen]|2020-02-03|https://valley.example.com/b|Bridge closes//The bridge closed on Monday.//Winds reached 120 km/h.",
+                "row 3: no article",
+                "row 4: Ferry strike ends|[Ode Brand]|2021-03-07|null|Ferry strike ends//Ferry workers ended a week-long strike."),
+                rows(csv, ','), "the spreadsheet's rows (header 1); a Python list in a cell; a relative address is not the article's");
+        // the cells keep the columns parc does not read, under their own names
+        Feeds.eachCsvRow(new java.io.StringReader(csv), ',', (row, n) -> {
+            assertEquals("Local", n.get("Section").asText());
+            return false;
+        });
+        // semicolons, as spreadsheets in many locales write; a quote never closed ends the rows, those before it visited
+        List<String> seen = new java.util.ArrayList<>();
+        org.junit.jupiter.api.Assertions.assertThrows(Feeds.Damaged.class, () -> Feeds.eachCsvRow(
+                new java.io.StringReader("headline;body\nA title;A body.\nB title;\"never closed\n"), ';', (row, n) -> seen.add("row " + row)));
+        assertEquals(List.of("row 2"), seen);
+        assertEquals(';', Feeds.csvDelimiter("headline;body;date"));
         // a table with no body column is data
-        assertNull(Feeds.readCsv(new java.io.StringReader("date,price\n2021-01-01,3.2\n"), ',', 1_000_000));
+        assertEquals(List.of("no body column"), rows("date,price\n2021-01-01,3.2\n", ','));
+        assertFalse(Feeds.csvHeaderHasBody("date,price", ','));
+        assertTrue(Feeds.csvHeaderHasBody("Title;Article Text;Date", ';'), "article_text, however spelled");
+        assertFalse(Feeds.csvHeaderHasBody("Title;Summary;Date", ';'));
+        assertTrue(Feeds.csvHeaderHasBody("title;content", ';'));
     }
 
     @Test
