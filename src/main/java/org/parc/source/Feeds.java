@@ -55,10 +55,8 @@ public final class Feeds {
      * @param authors   author names as written ("desk@example.com (Layla Hassan)" stays as is)
      * @param body      the description or content as plain text, paragraphs separated by blank lines
      * @param channel   the title of the feed that carries it
-     */
-    /**
-     * @param language the language the item declares, or null
-     * @param locator  where a record sits in its file ("row 12", "line 3", "record 2"), for provenance; null for feed items
+     * @param language  the language the item declares, or null
+     * @param locator   where a record sits in its file ("row 12", "line 3", "record 2"), for provenance; null for feed items
      */
     public record Item(String title, String link, String published, List<String> authors, String body, String channel, String language,
                        String locator) {

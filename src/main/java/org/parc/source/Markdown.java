@@ -104,13 +104,15 @@ public final class Markdown {
         Map<String, List<String>> meta = new LinkedHashMap<>();
         String body = s;
         Matcher m;
-        if ((m = YAML_BLOCK.matcher(s)).lookingAt() && m.end() <= MAX_FRONT_MATTER + 8) {
+        // the closing line is looked for in the first 64 KB only: a long file that opens with a thematic break is not scanned
+        int region = Math.min(s.length(), MAX_FRONT_MATTER + 16);
+        if ((m = YAML_BLOCK.matcher(s).region(0, region).useAnchoringBounds(false)).lookingAt()) {
             JsonNode fm = parse(YAML, m.group(1));
             if (fm != null) {
                 record(fm, "YAML", meta);
                 body = s.substring(m.end());
             }
-        } else if ((m = TOML_BLOCK.matcher(s)).lookingAt() && m.end() <= MAX_FRONT_MATTER + 8) {
+        } else if ((m = TOML_BLOCK.matcher(s).region(0, region).useAnchoringBounds(false)).lookingAt()) {
             JsonNode fm = parse(TOML, m.group(1));
             if (fm != null) {
                 record(fm, "TOML", meta);
