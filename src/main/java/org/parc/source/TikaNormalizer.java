@@ -342,6 +342,9 @@ public final class TikaNormalizer implements Normalizer {
         // A feed's items are articles of their own; Tika's text runs them together (and has no Atom content).
         NormalizedDocument feed = feed(file, mediaType, md, truncated);
         if (feed != null) return feed;
+        // a news database's export (Nexis Uni, Factiva): its articles, each without the database's header lines
+        Feeds.Feed export = isHtml(mediaType) ? null : NewsExports.read(text);
+        if (export != null) return new NormalizedDocument(file, mediaType, normalizeText(export.text()), toMap(md), truncated, null, export);
         if (mediaType.equals("message/rfc822")) rawFrom(file.path(), md);
         if (Markdown.is(mediaType, file.fileName()) && file.size() <= MAX_MARKUP_BYTES) return markdown(file, mediaType, md, run);
         String markup = file.size() > MAX_MARKUP_BYTES ? null

@@ -480,6 +480,31 @@ class FileTypesTest {
                 out.strip());
     }
 
+    @Test
+    void aNewsDatabasesExportGivesOneArticlePerDocumentWithoutItsHeaderLines() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        // Nexis Uni's Word export (one paragraph per line, as the database writes it) and Factiva's text export
+        try (XWPFDocument d = new XWPFDocument(); OutputStream out = Files.newOutputStream(in.resolve("Files (2).docx"))) {
+            for (String line : org.parc.source.NewsExportsTest.sample("nexis-uni-export.txt").split("\n", -1)) {
+                d.createParagraph().createRun().setText(line);
+            }
+            d.write(out);
+        }
+        Files.writeString(in.resolve("Factiva-20200318.txt"), org.parc.source.NewsExportsTest.sample("factiva-export.txt"));
+        String out = ingestAndQuery(in, "ingested 2, unchanged 0, failed 0 (4 articles;", """
+                SELECT ?title ?issued ?outlet ?method ?detail WHERE {
+                  ?a a schema:NewsArticle ; dcterms:title ?title ; dcterms:issued ?issued ; dcterms:publisher/schema:name ?outlet .
+                  ?s rdf:subject ?a ; rdf:predicate dcterms:title ; parc:method ?method ; parc:detail ?detail .
+                } ORDER BY ?issued""");
+        String date = "^^<http://www.w3.org/2001/XMLSchema#date>";
+        assertEquals(String.join("\n", "?title\t?issued\t?outlet\t?method\t?detail",
+                "\"Iraq Asks Russia to Help It Join Astana Peace Process\"\t\"2020-03-15\"" + date + "\t\"The New York Times\"\t\"nexis-uni\"\t\"document 1 title\"",
+                "\"Russia Offers Iraq Air Defence Talks\"\t\"2020-03-16\"" + date + "\t\"The Guardian (London)\"\t\"nexis-uni\"\t\"document 2 title\"",
+                "\"Iraq leans toward Russia in war on ISIS\"\t\"2020-03-17\"" + date + "\t\"Al-Monitor\"\t\"factiva\"\t\"document ALMONT0020200317eg3h0002t title\"",
+                "\"Undeclared Truce in Iraq\"\t\"2020-03-18\"" + date + "\t\"Asharq Al-Awsat\"\t\"factiva\"\t\"document AAWSAT0020200318eg3i0000k title\""),
+                out.strip());
+    }
+
     private String ingestAndQuery(Path in, String summary, String sparql) {
         Run r = ingest(in, summary);
         assertTrue(!summary.contains("skipped") || r.out().contains("skipped   harbour.png  (image/png with no text: a picture or recording, not a document"), r::toString);

@@ -107,13 +107,19 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
         // A news agency's NITF or NewsML-G2 document is read as a feed of its articles, its own evidence saying so.
         String agency = doc.feed() == null ? null : doc.feed().agencyFormat();
         // article records in JSON (a crawler's, a news API's, a CMS export) name their fields as they like
-        boolean csv = Feeds.CSV_RECORDS.equals(agency);
-        boolean records = csv || Feeds.JSON_RECORDS.equals(agency);
-        String method = agency == null ? "feed-item" : csv ? "csv-record" : records ? "json-record" : agency.equals("NITF") ? "nitf" : "newsml";
+        String method = agency == null ? "feed-item" : switch (agency) {
+            case Feeds.CSV_RECORDS -> "csv-record";
+            case Feeds.JSON_RECORDS -> "json-record";
+            case org.parc.source.NewsExports.NEXIS -> "nexis-uni";
+            case org.parc.source.NewsExports.FACTIVA -> "factiva";
+            case "NITF" -> "nitf";
+            default -> "newsml";
+        };
+        // records and database exports say where each article was in the file ("row 12", "document 3")
         String where = agency == null ? "item " + story.index()
-                : records && item.locator() != null ? item.locator()
+                : item.locator() != null ? item.locator()
                 : doc.feed().items().size() == 1 ? agency : agency + " item " + story.index();
-        boolean agencyTerms = agency != null && !records;
+        boolean agencyTerms = "NITF".equals(agency) || "NewsML-G2".equals(agency);
         Dateline dateline = TextCues.dateline(text);
         Found<String> outlet = hintedOutlet(hints);
         if (outlet == null && item.channel() != null) outlet = Found.of(item.channel(), method, agency != null ? where + " publisher" : "feed title");
