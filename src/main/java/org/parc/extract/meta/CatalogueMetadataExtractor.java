@@ -106,7 +106,7 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
         Feeds.Item item = story.item();
         // A news agency's NITF or NewsML-G2 document is read as a feed of its articles, its own evidence saying so.
         String agency = doc.feed() == null ? null : doc.feed().agencyFormat();
-        // article records in JSON (a crawler's, a news API's, a CMS export) name their fields as they like
+        // the method names what carried the article: a web feed, an agency's NITF or NewsML-G2, a file of records, a database's export
         String method = agency == null ? "feed-item" : switch (agency) {
             case Feeds.CSV_RECORDS -> "csv-record";
             case Feeds.JSON_RECORDS -> "json-record";
