@@ -20,8 +20,9 @@ import javax.xml.stream.XMLStreamReader;
 public final class Alto {
     private Alto() {}
 
-    /** Metadata key of the issue date a Library of Congress page name gives; {@code ISSUED + ".from"} names the source. */
+    /** Metadata key of the issue date a Library of Congress page name gives, and of where it was read. */
     public static final String ISSUED = "alto:issued";
+    public static final String ISSUED_FROM = ISSUED + ".from";
     private static final Pattern ROOT = Pattern.compile("\\A(?:\\s|<\\?[^>]*\\?>|<!--.*?-->)*<(?:[\\w.-]+:)?alto[\\s>/]", Pattern.DOTALL);
     /** Chronicling America's page addresses: [LCCN/]issue date/edition/sequence ("sn83045462/1912-04-16/ed-1/seq-1"). */
     private static final Pattern LOC_PAGE = Pattern.compile("(?:^|/)(\\d{4}-\\d{2}-\\d{2})/ed-\\d+/seq-\\d+(?:[/.]|$)");

@@ -49,8 +49,9 @@ public final class NewsExports {
 
     /** The export's articles as a feed (format {@link #NEXIS} or {@link #FACTIVA}), or null when the text is none. */
     public static Feeds.Feed read(String text) {
-        if (NEXIS_END.matcher(text).find() && NEXIS_LENGTH.matcher(text).find()) return nexis(text);
-        if (FACTIVA_ID.matcher(text).find()) return factiva(text);
+        // every text parc reads that is not a web page passes here: a substring search before the line-anchored patterns
+        if (text.contains("End of Document") && NEXIS_END.matcher(text).find() && NEXIS_LENGTH.matcher(text).find()) return nexis(text);
+        if (text.contains("Document ") && FACTIVA_ID.matcher(text).find()) return factiva(text);
         return null;
     }
 

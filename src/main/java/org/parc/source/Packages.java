@@ -70,7 +70,7 @@ public final class Packages {
     private static final Detector DETECTOR = new DefaultDetector();
     /** A Unix mailbox: each message a member. */
     static final String MBOX = "application/mbox";
-    /** Article records, one per line or row: each record a member ({@code line-3.json}, {@code row-12.json}). */
+    /** Article records, one per line or row: each record a member ({@code line-3.json}, {@code row-12.json}). JSON Lines' media type is not registered; this is the name most tools send. */
     static final String JSON_LINES = "application/x-ndjson";
     static final String CSV = "text/csv";
     /** A record longer than this is not read (one line or cell of hundreds of megabytes would be built whole in memory). */
@@ -166,9 +166,12 @@ public final class Packages {
         if ((lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) && text.stripLeading().startsWith("{")) return JSON_LINES;
         if (!lower.endsWith(".csv") && !lower.endsWith(".tsv") && !lower.endsWith(".tab")) return null;
         String header = headerLine(file);
-        if (header == null) return null;
-        char delimiter = lower.endsWith(".csv") ? Feeds.csvDelimiter(header) : '\t';
-        return Feeds.csvHeaderHasBody(header, delimiter) ? CSV : null;
+        return header != null && Feeds.csvHeaderHasBody(header, delimiter(name, header)) ? CSV : null;
+    }
+
+    /** A .csv file's delimiter is the one its header uses most of; a .tsv or .tab file's is the tab. */
+    private static char delimiter(String name, String header) {
+        return name.toLowerCase(Locale.ROOT).endsWith(".csv") ? Feeds.csvDelimiter(header) : '\t';
     }
 
     /** A CSV's first line (up to 64 KB), decoded as its rows are; null if unreadable. */
@@ -185,7 +188,7 @@ public final class Packages {
      * A CSV's text: UTF-8 when its first 64 KB are valid UTF-8 (a byte-order mark dropped), else
      * Windows-1252, the other encoding spreadsheets export in. Each record is bounded by {@link #MAX_RECORD_CHARS}.
      */
-    private static java.io.Reader csvReader(Path file) throws IOException {
+    private static RecordBound csvReader(Path file) throws IOException {
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(65_536);
@@ -275,13 +278,15 @@ public final class Packages {
             }
             return notArticles[0];
         }
-        try (RecordBound in = (RecordBound) csvReader(file)) {
-            String header = headerLine(file);
-            char delimiter = header == null ? ',' : SourceFile.nameOf(file.toString()).toLowerCase(Locale.ROOT).endsWith(".csv")
-                    ? Feeds.csvDelimiter(header) : '\t';
+        try (RecordBound in = csvReader(file); var rows = new java.io.BufferedReader(in)) {
+            // the header, read and given back: the file was taken as records for it (recordsType), so it is under 64 KB
+            rows.mark(65_538);
+            String header = rows.readLine();
+            rows.reset();
+            char delimiter = header == null ? ',' : delimiter(file.getFileName().toString(), header);
             long[] last = {1};
             try {
-                Feeds.eachCsvRow(in, delimiter, (row, n) -> {
+                Feeds.eachCsvRow(rows, delimiter, (row, n) -> {
                     in.next();
                     last[0] = row;
                     if (!Feeds.isArticle(n)) notArticles[0]++;

@@ -157,11 +157,9 @@ public final class TikaNormalizer implements Normalizer {
     }
 
     private static boolean isJson(String mediaType) {
-        return mediaType.equals("application/json") || mediaType.endsWith("+json") || mediaType.equals(JSON_LINES);
+        return mediaType.equals("application/json") || mediaType.endsWith("+json") || mediaType.equals(Packages.JSON_LINES);
     }
 
-    /** JSON Lines' media type (not registered; the name most tools send). */
-    static final String JSON_LINES = "application/x-ndjson";
 
     /**
      * JSON Lines, JSON-LD and CSV files, which Tika reads as plain text, by their name: ".jsonl"/".ndjson"
@@ -172,7 +170,7 @@ public final class TikaNormalizer implements Normalizer {
         String name = file.fileName().toLowerCase(Locale.ROOT);
         if (detected.equals("text/plain") && name.endsWith(".csv")) return "text/csv";
         if (detected.equals("text/plain") && (name.endsWith(".tsv") || name.endsWith(".tab"))) return "text/tab-separated-values";
-        String named = name.endsWith(".jsonl") || name.endsWith(".ndjson") ? JSON_LINES
+        String named = name.endsWith(".jsonl") || name.endsWith(".ndjson") ? Packages.JSON_LINES
                 : name.endsWith(".jsonld") ? "application/ld+json" : name.endsWith(".json") ? "application/json" : null;
         if (named == null || named.equals(detected)) return detected;
         String head = head(file.path(), 1024).stripLeading();
@@ -367,7 +365,7 @@ public final class TikaNormalizer implements Normalizer {
         String byPath = Alto.issueDate(file.relativePath());
         if (page.issued() != null || byPath != null) {
             meta.put(Alto.ISSUED, List.of(page.issued() != null ? page.issued() : byPath));
-            meta.put(Alto.ISSUED + ".from", List.of(page.issued() != null ? "sourceImageInformation fileName " + page.imageFile()
+            meta.put(Alto.ISSUED_FROM, List.of(page.issued() != null ? "sourceImageInformation fileName " + page.imageFile()
                     : "file path " + file.relativePath()));
         }
         return new NormalizedDocument(file, mediaType, text, meta, page.cut(), (String) null);
@@ -432,7 +430,7 @@ public final class TikaNormalizer implements Normalizer {
     private NormalizedDocument feed(SourceFile file, String mediaType, Metadata md, boolean truncated) throws IOException {
         // files of records (JSON Lines, CSV with a body column) are packages of their records (Packages); here, other
         // JSON is read whole, and other CSV is data
-        boolean json = isJson(mediaType) && !mediaType.equals(JSON_LINES);
+        boolean json = isJson(mediaType) && !mediaType.equals(Packages.JSON_LINES);
         if (!(json || Feeds.mayBe(mediaType)) || file.size() > MAX_MARKUP_BYTES) return null;
         Feeds.Feed feed;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file.path()))) {

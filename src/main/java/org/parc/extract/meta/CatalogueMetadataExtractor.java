@@ -142,7 +142,7 @@ public final class CatalogueMetadataExtractor implements MetadataExtractor {
             credits = new Credits(list, item.authors().isEmpty() ? null : new Found<>(String.join("\n", item.authors()), ev));
         }
         Found<String> url = HtmlRules.isWebAddress(item.link()) ? Found.of(item.link(), method, where + " link") : null;
-        String declared = HtmlRules.tag(item.language() == null ? null : item.language().replace('_', '-'));
+        String declared = HtmlRules.tag(item.language());
         Found<String> lang = declared != null ? Found.of(declared, method, where + " language") : language(doc, null, text);
         return new ArticleMetadata(title, lang, issued, outlet, credits.list(), credits.raw(), dateline, url);
     }

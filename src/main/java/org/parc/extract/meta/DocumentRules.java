@@ -77,7 +77,7 @@ final class DocumentRules {
     static Found<PartialDate> issued(NormalizedDocument doc, String text) {
         // a digitized newspaper page named by its issue (Chronicling America's LCCN/date/edition/page)
         PartialDate page = HtmlRules.plausible(Dates.parse(doc.first(org.parc.source.Alto.ISSUED)));
-        if (page != null) return Found.of(page, "alto", doc.first(org.parc.source.Alto.ISSUED + ".from"));
+        if (page != null) return Found.of(page, "alto", doc.first(org.parc.source.Alto.ISSUED_FROM));
         if (isEmail(doc)) {
             for (String k : new String[] {"dcterms:created", "Message:Raw-Header:Date", "meta:creation-date"}) {
                 PartialDate d = HtmlRules.plausible(Dates.parse(doc.first(k)));

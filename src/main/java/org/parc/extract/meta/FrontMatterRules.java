@@ -37,7 +37,7 @@ final class FrontMatterRules {
 
     static Found<String> language(NormalizedDocument doc) {
         Found<String> raw = text(doc, Markdown.LANGUAGE);
-        String tag = raw == null ? null : HtmlRules.tag(raw.value().replace('_', '-'));
+        String tag = raw == null ? null : HtmlRules.tag(raw.value());
         return tag == null ? null : new Found<>(tag, raw.evidence());
     }
 
